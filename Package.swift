@@ -37,6 +37,9 @@ let package = Package(
             exclude: [
                 "Analysis/Data/stopwords-snowball.txt.LICENSE",
                 "Analysis/Data/stopwords-snowball.txt.README.md",
+                "Analysis/Data/portuguese.rslp.LICENSE",
+                "Analysis/Data/portuguese.rslp.NOTICE",
+                "Analysis/Data/portuguese.rslp.README.md",
             ],
             resources: [
                 .embedInCode("Analysis/Data/stopwords-snowball.txt"),

@@ -76,7 +76,10 @@ import Testing
         #expect(analyzer.terms(in: "H2SO4 7.4 CFOP 5102") == ["h2so4", "7.4", "cfop", "5102"])
         #expect(analyzer.terms(in: "suporte@vertice.example") == ["suporte@vertice.example"])
         #expect(analyzer.terms(in: "https://Vertice.example/Ajuda") == ["vertice.example/ajuda"])
-        #expect(analyzer.terms(in: "integra.config") == ["integra.config", analyzer.terms(in: "integra")[0], analyzer.terms(in: "config")[0]])
+        #expect(
+            analyzer.terms(in: "integra.config") == [
+                "integra.config", analyzer.terms(in: "integra")[0], analyzer.terms(in: "config")[0],
+            ])
     }
 
     @Test func offsetsPointAtTheSourceWords() {

@@ -17,9 +17,10 @@ import Testing
     }
 
     @Test func reportsALineWithoutATab() {
-        #expect(throws: AnalysisDataError(
-            file: "informal-spellings.txt", line: 2,
-            message: "expected `informal<TAB>standard` (two single words separated by a tab)")
+        #expect(
+            throws: AnalysisDataError(
+                file: "informal-spellings.txt", line: 2,
+                message: "expected `informal<TAB>standard` (two single words separated by a tab)")
         ) {
             try InformalSpellings(parsing: "vc\tvocê\npra para\n")
         }

@@ -110,7 +110,9 @@ import Testing
             let count = text.utf8.count
             var lastPosition = -1
             for span in Tokenizer().spans(in: text) {
-                #expect(span.start >= 0 && span.start < span.end && span.end <= count, "seed \(seed): \(text.debugDescription)")
+                #expect(
+                    span.start >= 0 && span.start < span.end && span.end <= count,
+                    "seed \(seed): \(text.debugDescription)")
                 #expect(span.position >= lastPosition, "seed \(seed): \(text.debugDescription)")
                 lastPosition = span.position
             }
