@@ -1,2 +1,3 @@
 import Hummingbird
+
 print("srv")
