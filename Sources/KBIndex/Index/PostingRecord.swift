@@ -1,0 +1,110 @@
+/// The in-memory and spill-run form of one document's postings for one term.
+///
+/// ```
+/// Record --> DocDelta: VarUInt, TermFrequency: VarUInt^FieldCount, PositionDelta: VarUInt^(Σ tf)
+/// ```
+///
+/// `occurrences` are the document's occurrence keys of the term (`termID << 34 | field << 32 |
+/// position`), sorted; a repeated key (the same position twice) counts once.
+///
+/// A term's records follow each other in doc id order. `DocDelta` is relative to the
+/// previous record's doc id, the first one to 0 (so a payload can be decoded on its own).
+/// The position deltas are exactly `POSN`'s `DocPositions` (per field with `tf > 0`, in
+/// field order, the first relative to 0, then to the previous position), so the final write
+/// copies them as they are.
+enum PostingRecord {
+    /// Appends one record.
+    @inline(__always)
+    static func append(
+        to writer: inout BinaryWriter, delta: UInt32, frequencies: (UInt32, UInt32, UInt32),
+        occurrences: ArraySlice<UInt64>
+    ) {
+        writer.writeVarUInt(UInt64(delta))
+        writer.writeVarUInt(UInt64(frequencies.0))
+        writer.writeVarUInt(UInt64(frequencies.1))
+        writer.writeVarUInt(UInt64(frequencies.2))
+        var previousKey = UInt64.max
+        var previousField = UInt64.max
+        var previousPosition: UInt64 = 0
+        for key in occurrences where key != previousKey {
+            previousKey = key
+            let field = (key >> 32) & 3
+            let position = key & 0xFFFF_FFFF
+            if field != previousField {
+                previousField = field
+                previousPosition = 0
+            }
+            writer.writeVarUInt(position - previousPosition)
+            previousPosition = position
+        }
+    }
+}
+
+/// Reads a term's records (see ``PostingRecord``) from a payload, one document at a time.
+///
+/// Every read is bounds-checked: a payload from a spill run that does not decode throws
+/// ``IndexWriterError/damagedTemporaryFile(path:detail:)`` instead of reading past it.
+struct PostingRecordDecoder {
+    /// The document of the record just read.
+    private(set) var document: UInt32 = 0
+    /// Its term frequency in each field.
+    private(set) var frequencies: (UInt32, UInt32, UInt32) = (0, 0, 0)
+    /// Where its position deltas lie in the payload.
+    private(set) var positions: Range<Int> = 0..<0
+
+    private let bytes: UnsafeRawBufferPointer
+    private var offset = 0
+    private let source: String
+
+    /// A decoder over `payload`; `source` names the file it came from, for errors.
+    init(_ payload: UnsafeRawBufferPointer, source: String) {
+        bytes = payload
+        self.source = source
+    }
+
+    /// Whether every record has been read.
+    var isAtEnd: Bool { offset >= bytes.count }
+
+    /// Reads the next record.
+    mutating func next() throws(IndexWriterError) {
+        let delta = try readVarUInt()
+        let next = UInt64(document) + delta
+        guard next <= UInt64(UInt32.max) else { throw damaged("a doc id overflows") }
+        document = UInt32(next)
+        let title = try readFrequency()
+        let headings = try readFrequency()
+        let body = try readFrequency()
+        frequencies = (title, headings, body)
+        var remaining = UInt64(title) + UInt64(headings) + UInt64(body)
+        let start = offset
+        while remaining > 0 {
+            guard offset < bytes.count else { throw damaged("positions run past the payload") }
+            if bytes[offset] < 0x80 { remaining -= 1 }
+            offset += 1
+        }
+        positions = start..<offset
+    }
+
+    private mutating func readFrequency() throws(IndexWriterError) -> UInt32 {
+        let value = try readVarUInt()
+        guard value <= UInt64(UInt32.max) else { throw damaged("a term frequency overflows") }
+        return UInt32(value)
+    }
+
+    private mutating func readVarUInt() throws(IndexWriterError) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < bytes.count, shift < 64 {
+            let byte = bytes[offset]
+            offset += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+        throw damaged("a VarUInt runs past the payload")
+    }
+
+    private func damaged(_ detail: String) -> IndexWriterError {
+        .damagedTemporaryFile(path: source, detail: detail)
+    }
+}

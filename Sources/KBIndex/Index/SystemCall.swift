@@ -1,0 +1,74 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Small wrappers over the POSIX calls the writer and the publisher make, turning a failure
+/// into an ``IndexWriterError/fileSystem(operation:path:reason:)`` with the system's reason.
+enum SystemCall {
+    /// The error for the last failed call (`errno`).
+    static func error(_ operation: String, _ path: String, errorNumber: Int32 = errno) -> IndexWriterError {
+        .fileSystem(operation: operation, path: path, reason: String(cString: strerror(errorNumber)))
+    }
+
+    /// Opens `path` with `flags`, retrying on `EINTR`.
+    static func openFile(_ path: String, _ flags: Int32, mode: mode_t = 0o644, operation: String)
+        throws(IndexWriterError) -> Int32
+    {
+        while true {
+            let descriptor = open(path, flags | O_CLOEXEC, mode)
+            if descriptor >= 0 { return descriptor }
+            if errno != EINTR { throw error(operation, path) }
+        }
+    }
+
+    /// Writes all of `bytes` to `descriptor`, retrying on short writes and `EINTR`.
+    static func writeFully(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws(IndexWriterError)
+    {
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw error("write", path)
+            }
+            offset += written
+        }
+    }
+
+    /// Reads up to `buffer.count` bytes; returns how many (0 at the end of the file).
+    static func readSome(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, path: String)
+        throws(IndexWriterError) -> Int
+    {
+        while true {
+            let count = read(descriptor, buffer.baseAddress!, buffer.count)
+            if count >= 0 { return count }
+            if errno != EINTR { throw error("read", path) }
+        }
+    }
+
+    /// Flushes `descriptor`'s data to the disk.
+    static func synchronize(_ descriptor: Int32, path: String) throws(IndexWriterError) {
+        while fsync(descriptor) != 0 {
+            if errno != EINTR { throw error("flush to disk", path) }
+        }
+    }
+
+    /// Flushes the directory entry changes of `directory` (a rename, a new file) to the disk.
+    static func synchronizeDirectory(_ directory: String) throws(IndexWriterError) {
+        let descriptor = try openFile(directory, O_RDONLY | O_DIRECTORY, operation: "open the folder")
+        defer { closeDescriptor(descriptor) }
+        try synchronize(descriptor, path: directory)
+    }
+
+    /// Closes `descriptor`, ignoring errors (used on paths that already failed or only read).
+    static func closeDescriptor(_ descriptor: Int32) {
+        _ = close(descriptor)
+    }
+
+    /// Removes the file at `path`; a missing file is not an error.
+    static func removeFile(_ path: String) {
+        _ = unlink(path)
+    }
+}
