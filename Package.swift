@@ -86,6 +86,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "KBSearchTests",
+            dependencies: ["KBSearch", "KBIndex", "KBTestSupport"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "KBCLITests",
             dependencies: ["KBTestSupport"],
             swiftSettings: swiftSettings

@@ -7,7 +7,12 @@ struct KBCommand: ParsableCommand {
         commandName: "kb",
         abstract: "Build, inspect and search a Portuguese knowledge-base index.",
         subcommands: [
-
+            IndexCommand.self,
+            CheckCommand.self,
+            StatsCommand.self,
+            SearchCommand.self,
+            EvalCommand.self,
+            DumpCommand.self,
             AnalyzeCommand.self,
             ParseCommand.self,
         ]

@@ -48,7 +48,7 @@ struct ParseCommand: ParsableCommand {
                 switch result {
                 case .success(let article): articles.append(article)
                 case .failure(let error):
-                    FileHandle.standardError.write(Data((error.description + "\n").utf8))
+                    printError(error.description)
                     failed = true
                 }
             }
