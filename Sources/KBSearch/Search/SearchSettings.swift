@@ -1,0 +1,19 @@
+/// The tunable constants of query handling, with kb's defaults. Each default was measured
+/// on the development sets (see `Benchmarks/RELEVANCE.md`).
+public struct SearchSettings: Sendable, Hashable {
+    /// BM25's term-frequency saturation.
+    public var k1: Double = 1.2
+    /// Boost of a prefix completion relative to the word as typed.
+    public var prefixBoost: Double = 0.8
+    /// A word being typed is completed only from this many characters on.
+    public var minimumPrefixCharacters = 2
+    /// At most this many dictionary terms are read to complete a prefix.
+    public var prefixScanLimit = 512
+    /// At most this many completions (the most frequent) are searched.
+    public var maximumPrefixExpansions = 16
+    /// How many first-phase results the exact pruned search keeps before re-ranking.
+    public var rerankDepth = 100
+
+    /// kb's defaults.
+    public init() {}
+}

@@ -1,0 +1,97 @@
+public import KBIndex
+
+/// Searches one index: parses the query, plans it, finds the best documents with exact
+/// block-max pruning, and loads the requested window of hits.
+///
+/// ```swift
+/// let searcher = Searcher(reader: try IndexReader.open(path: "kb.idx"))
+/// let results = try searcher.search(SearchRequest("nao consigo imprimir frente e verso"))
+/// ```
+///
+/// A searcher is an immutable snapshot of one index (`Sendable`): share it between threads;
+/// a reload makes a new one.
+public struct Searcher: Sendable {
+    /// The index.
+    public let reader: IndexReader
+    /// Query handling constants.
+    public let settings: SearchSettings
+    /// Scoring over the index's statistics.
+    public let bm25: BM25
+    private let parser = QueryParser()
+
+    /// Creates a searcher over `reader`.
+    public init(reader: IndexReader, settings: SearchSettings = SearchSettings()) {
+        self.reader = reader
+        self.settings = settings
+        bm25 = BM25(metadata: reader.metadata, k1: settings.k1)
+    }
+
+    /// Runs `request`.
+    public func search(_ request: SearchRequest) throws(IndexFormatError) -> SearchResults {
+        let query = parser.parse(request.text)
+        var plan = try makePlan(query, request: request)
+        let filter = try documentFilter(request)
+        let collector = TopDocumentsCollector(reader: reader, bm25: bm25, filter: filter)
+        let wanted = request.offset + request.limit
+        var total = 0
+        var categoryCounts: [String: Int] = [:]
+        if request.countsMatches, plan.canMatch, !plan.isEmpty {
+            var matches = DocumentFilter(documentCount: reader.documentCount)
+            total = try collector.count(try makePlan(query, request: request)) { matches.insert($0) }
+            for category in reader.filters.values[FilterColumns.Column.category.rawValue] {
+                let count = try reader.filters.documents(.category, category).reduce(0) {
+                    $0 + (matches.contains($1) ? 1 : 0)
+                }
+                if count > 0 { categoryCounts[category] = count }
+            }
+        }
+        let ranked = try collect(&plan, collector: collector, capacity: wanted, pruned: true)
+        var hits: [SearchHit] = []
+        for scored in ranked.dropFirst(request.offset) {
+            hits.append(
+                SearchHit(
+                    document: scored.document, score: scored.score, article: try reader.storedDocument(scored.document)
+                ))
+        }
+        return SearchResults(
+            query: query, total: total, hits: hits, matchedTerms: plan.terms, categoryCounts: categoryCounts)
+    }
+
+    /// The best `capacity` documents for `request`, pruned or exhaustive (the two must agree;
+    /// tests compare them).
+    func topDocuments(_ request: SearchRequest, capacity: Int, pruned: Bool) throws(IndexFormatError)
+        -> [ScoredDocument]
+    {
+        var plan = try makePlan(parser.parse(request.text), request: request)
+        let collector = TopDocumentsCollector(reader: reader, bm25: bm25, filter: try documentFilter(request))
+        return try collect(&plan, collector: collector, capacity: capacity, pruned: pruned)
+    }
+
+    private func makePlan(_ query: Query, request: SearchRequest) throws(IndexFormatError) -> SearchPlan {
+        try QueryPlanner(reader: reader, bm25: bm25, settings: settings).plan(query, request: request)
+    }
+
+    private func collect(
+        _ plan: inout SearchPlan, collector: TopDocumentsCollector, capacity: Int, pruned: Bool
+    ) throws(IndexFormatError) -> [ScoredDocument] {
+        guard plan.canMatch, !plan.isEmpty, capacity > 0 else { return [] }
+        if !plan.required.isEmpty { return try collector.collectConjunction(&plan, capacity: capacity) }
+        return pruned
+            ? try collector.collectPruned(&plan, capacity: capacity)
+            : try collector.collectExhaustive(&plan, capacity: capacity)
+    }
+
+    /// The documents that pass the request's filters, or nil when it has none.
+    private func documentFilter(_ request: SearchRequest) throws(IndexFormatError) -> DocumentFilter? {
+        var filter: DocumentFilter?
+        func restrict(_ column: FilterColumns.Column, _ value: String) throws(IndexFormatError) {
+            let set = DocumentFilter(
+                documentCount: reader.documentCount, documents: try reader.filters.documents(column, value))
+            filter = filter.map { $0.intersection(set) } ?? set
+        }
+        if let category = request.category { try restrict(.category, category) }
+        if let product = request.product { try restrict(.product, product) }
+        for tag in request.tags { try restrict(.tag, tag) }
+        return filter
+    }
+}
