@@ -52,6 +52,7 @@ let package = Package(
         .target(
             name: "KBSearch",
             dependencies: ["KBIndex"],
+            resources: [.embedInCode("Suggestions/Data/ticket-filler-words.txt")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -36,13 +36,42 @@ struct EvalCommand: ParsableCommand {
     @Flag(name: .customLong("per-query"), help: "Also print each query's figures.")
     var perQuery = false
 
+    @Option(name: .customLong("minimum-confidence"), help: "Suggest mode: the confidence threshold.")
+    var minimumConfidence = SuggestionSettings().minimumConfidence
+
+    @Option(
+        name: .customLong("follower-ratio"), help: "Suggest mode: the confidence ratio for suggestions after the first."
+    )
+    var followerRatio = SuggestionSettings().followerConfidenceRatio
+
+    @Option(help: "BM25 term-frequency saturation k1.")
+    var k1 = BM25.defaultK1
+
+    @Option(help: "Strength of the term-proximity re-ranking (0 turns it off).")
+    var proximity = TermProximity().strength
+
+    @Option(name: .customLong("proximity-window"), help: "Largest distance between words that counts as near.")
+    var proximityWindow = TermProximity().window
+
+    @Option(help: "Exponent of the coordination factor (matched clauses / clauses)^c; 0 turns it off.")
+    var coordination = SearchSettings().coordination
+
+    @Option(name: .customLong("rerank-depth"), help: "How many first-phase results are re-ranked.")
+    var rerankDepth = SearchSettings().rerankDepth
+
     @OptionGroup var index: IndexPathOption
 
     func run() throws {
-        let searcher = Searcher(reader: try openIndex(index.path))
+        var settings = SearchSettings()
+        settings.k1 = k1
+        settings.proximity = TermProximity(window: proximityWindow, strength: proximity)
+        settings.rerankDepth = rerankDepth
+        settings.coordination = coordination
+        let searcher = Searcher(reader: try openIndex(index.path), settings: settings)
         let queryFile = try QueryFile(contentsOf: URL(fileURLWithPath: queries), name: queries)
         let judgments = try Qrels(contentsOf: URL(fileURLWithPath: qrels), name: qrels)
         var rankedLists: [(queryID: String, documents: [(documentID: String, score: Double)])] = []
+        var unanswered: [String] = []
         for query in queryFile.queries {
             let hits: [(documentID: String, score: Double)]
             switch mode {
@@ -50,7 +79,12 @@ struct EvalCommand: ParsableCommand {
                 let request = SearchRequest(query.text, limit: 100, prefixLastWord: false, countsMatches: false)
                 hits = try searcher.search(request).hits.map { ($0.article.id, $0.score) }
             case .suggest:
-                throw ValidationError("--mode suggest is not available yet.")
+                var suggestion = SuggestionSettings()
+                suggestion.minimumConfidence = minimumConfidence
+                suggestion.followerConfidenceRatio = followerRatio
+                let request = SuggestionRequest(subject: query.text + " ", limit: SuggestionRequest.maximumLimit)
+                hits = try searcher.suggest(request, settings: suggestion).hits.map { ($0.article.id, $0.score) }
+                if hits.isEmpty { unanswered.append(query.id) }
             }
             rankedLists.append((query.id, hits))
         }
@@ -59,5 +93,13 @@ struct EvalCommand: ParsableCommand {
         }
         let report = RelevanceMetrics().evaluate(try TRECRun(rankedLists: rankedLists), against: judgments)
         print(report.formatted(runName: "kb", includingQueries: perQuery), terminator: "")
+        if mode == .suggest {
+            let judged = Set(report.queries.map(\.queryID))
+            let silentUnjudged = unanswered.filter { !judged.contains($0) }
+            let unjudged = queryFile.queries.filter { !judged.contains($0.id) }.count
+            print(
+                "suggest: \(unanswered.count) of \(queryFile.queries.count) subjects got no suggestion; "
+                    + "\(silentUnjudged.count) of the \(unjudged) subjects without judgments got none")
+        }
     }
 }

@@ -25,6 +25,19 @@ struct IndexCommand: ParsableCommand {
     @Option(help: "The stemmer that reduces words to stems.")
     var stemmer: StemmerName = .default
 
+    @Option(
+        name: .customLong("field-weights"),
+        help: "BM25F weights of title, headings and body, comma separated (default 3,2,1).")
+    var fieldWeights: String?
+
+    @Option(
+        name: .customLong("length-normalization"),
+        help: "BM25F length normalization b of title, headings and body, comma separated (default 0.75,0.75,0.75).")
+    var lengthNormalization: String?
+
+    @Flag(name: .customLong("include-hidden"), help: "Also index elements marked hidden.")
+    var includeHidden = false
+
     @Option(help: "Threads that parse and analyze articles.")
     var jobs: Int = IndexBuildOptions.defaultJobs
 
@@ -45,8 +58,18 @@ struct IndexCommand: ParsableCommand {
                 throw ValidationError("--content: \(error)")
             }
         }
+        parserOptions.includesHiddenElements = includeHidden
+        var fields = FieldSettings.defaults
+        if let fieldWeights {
+            let values = try Self.numbers(fieldWeights, option: "--field-weights")
+            for index in fields.indices { fields[index].weight = values[index] }
+        }
+        if let lengthNormalization {
+            let values = try Self.numbers(lengthNormalization, option: "--length-normalization")
+            for index in fields.indices { fields[index].lengthNormalization = values[index] }
+        }
         let options = IndexBuildOptions(
-            analyzer: AnalyzerOptions(stemmer: stemmer), parser: parserOptions, jobs: jobs,
+            analyzer: AnalyzerOptions(stemmer: stemmer), fields: fields, parser: parserOptions, jobs: jobs,
             memoryBudget: memory << 20)
         let display = ProgressDisplay()
         let report: IndexBuildReport
@@ -73,5 +96,14 @@ struct IndexCommand: ParsableCommand {
             \(summary.spillRunCount > 0 ? ", \(summary.spillRunCount) sorted runs spilled" : "")
             \(index.path): \(ByteCountFormatting.string(summary.fileSize)) in \(String(format: "%.2f", report.seconds)) s
             """)
+    }
+
+    /// Three comma-separated non-negative numbers.
+    private static func numbers(_ text: String, option: String) throws -> [Double] {
+        let values = text.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard values.count == 3, values.allSatisfy({ $0 >= 0 && $0.isFinite }) else {
+            throw ValidationError("\(option) takes three non-negative numbers: title,headings,body.")
+        }
+        return values
     }
 }

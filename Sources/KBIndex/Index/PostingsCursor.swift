@@ -87,6 +87,11 @@ public struct PostingsCursor {
         buffer = PostingsBlockBuffer()
     }
 
+    /// A new cursor over the same postings, before the first document.
+    public func restarted() throws(IndexFormatError) -> PostingsCursor {
+        try PostingsCursor(reader: reader, term: term)
+    }
+
     // MARK: - Skip entries
 
     /// The last doc id of block `block`.

@@ -65,10 +65,19 @@ public struct TermDictionary: @unchecked Sendable {
         from start: String = "",
         _ body: (TermEntry) throws(IndexFormatError) -> Bool
     ) throws(IndexFormatError) {
-        let target = Array(start.utf8)
-        let first = try lastBlock(startingAtOrBefore: target) ?? 0
+        try forEachTerm(fromBytes: Array(start.utf8), body)
+    }
+
+    /// Calls `body` with each term whose bytes are not less than `start`, in order, until it
+    /// returns false. `start` may be any byte string, not only UTF-8: typo matching seeks
+    /// past a prefix by incrementing its last byte.
+    public func forEachTerm(
+        fromBytes start: [UInt8],
+        _ body: (TermEntry) throws(IndexFormatError) -> Bool
+    ) throws(IndexFormatError) {
+        let first = try lastBlock(startingAtOrBefore: start) ?? 0
         try scan(fromBlock: first) { (entry) throws(IndexFormatError) -> Bool in
-            if compareBytes(entry.bytes, target) < 0 { return true }
+            if compareBytes(entry.bytes, start) < 0 { return true }
             return try body(entry)
         }
     }

@@ -15,11 +15,16 @@ struct QueryPlanner {
     let bm25: BM25
     let settings: SearchSettings
 
-    func plan(_ query: Query, request: SearchRequest) throws(IndexFormatError) -> SearchPlan {
+    /// Plans `query`; `boosts`, when given, scales each clause's terms (one per clause).
+    func plan(_ query: Query, request: SearchRequest, boosts: [Double]? = nil) throws(IndexFormatError)
+        -> SearchPlan
+    {
         var plan = SearchPlan(
-            optional: [], required: [], excluded: [], canMatch: true, terms: [], unmatchedWords: [])
+            optional: [], required: [], excluded: [], canMatch: true, terms: [], unmatchedWords: [],
+            unmatchedClauses: [])
         let analyzer = reader.analyzer
-        for clause in query.clauses {
+        for (clauseIndex, clause) in query.clauses.enumerated() {
+            let clauseBoost = boosts?[clauseIndex] ?? 1
             let tokens = analyzer.analyze(clause.text)
             if tokens.isEmpty { continue }
             if clause.isPhrase && tokens.count > 1 {
@@ -42,13 +47,19 @@ struct QueryPlanner {
                 case .mustNot: break
                 case .must: plan.canMatch = false
                 case .should:
-                    if clause.isPhrase { plan.canMatch = false } else { plan.unmatchedWords.append(clause.text) }
+                    if clause.isPhrase {
+                        plan.canMatch = false
+                    } else {
+                        plan.unmatchedWords.append(clause.text)
+                        plan.unmatchedClauses.append(clauseIndex)
+                    }
                 }
                 continue
             }
             var scorers: [TermScorer] = []
             for (info, boost) in candidates {
-                scorers.append(TermScorer(cursor: try reader.postings(for: info), boost: boost, bm25: bm25))
+                scorers.append(
+                    TermScorer(cursor: try reader.postings(for: info), boost: boost * clauseBoost, bm25: bm25))
             }
             let scorer = ClauseScorer(terms: scorers, kind: .word, occurrence: clause.occurrence)
             switch clause.occurrence {

@@ -14,6 +14,8 @@ struct SearchPlan {
     var terms: Set<String>
     /// Words of the query that matched no index term (for "did you mean").
     var unmatchedWords: [String]
+    /// The positions in the query of the optional words that matched no index term.
+    var unmatchedClauses: [Int]
 
     /// Whether the plan ranks nothing (only exclusions, or nothing at all).
     var isEmpty: Bool { optional.isEmpty && required.isEmpty }

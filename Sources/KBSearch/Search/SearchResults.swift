@@ -23,4 +23,7 @@ public struct SearchResults: Sendable {
     public var matchedTerms: Set<String>
     /// Number of matching documents per category (when counted).
     public var categoryCounts: [String: Int]
+    /// A corrected query to offer ("Você quis dizer …"), when the query found little and a
+    /// correction finds more.
+    public var didYouMean: String?
 }

@@ -11,8 +11,14 @@ public struct SearchSettings: Sendable, Hashable {
     public var prefixScanLimit = 512
     /// At most this many completions (the most frequent) are searched.
     public var maximumPrefixExpansions = 16
-    /// How many first-phase results the exact pruned search keeps before re-ranking.
+    /// How many first-phase results the exact pruned search keeps for re-ranking by
+    /// proximity.
     public var rerankDepth = 100
+    /// Term-proximity re-ranking (strength 0 turns it off).
+    public var proximity = TermProximity()
+    /// Exponent of the coordination factor applied when re-ranking: a document matching m of
+    /// a query's n clauses has its score multiplied by `(m/n)^coordination` (0 turns it off).
+    public var coordination = 0.0
 
     /// kb's defaults.
     public init() {}

@@ -45,7 +45,7 @@ public struct Searcher: Sendable {
                 if count > 0 { categoryCounts[category] = count }
             }
         }
-        let ranked = try collect(&plan, collector: collector, capacity: wanted, pruned: true)
+        let ranked = try rank(&plan, collector: collector, wanted: wanted)
         var hits: [SearchHit] = []
         for scored in ranked.dropFirst(request.offset) {
             hits.append(
@@ -54,7 +54,8 @@ public struct Searcher: Sendable {
                 ))
         }
         return SearchResults(
-            query: query, total: total, hits: hits, matchedTerms: plan.terms, categoryCounts: categoryCounts)
+            query: query, total: total, hits: hits, matchedTerms: plan.terms, categoryCounts: categoryCounts,
+            didYouMean: nil)
     }
 
     /// The best `capacity` documents for `request`, pruned or exhaustive (the two must agree;
@@ -67,11 +68,29 @@ public struct Searcher: Sendable {
         return try collect(&plan, collector: collector, capacity: capacity, pruned: pruned)
     }
 
-    private func makePlan(_ query: Query, request: SearchRequest) throws(IndexFormatError) -> SearchPlan {
-        try QueryPlanner(reader: reader, bm25: bm25, settings: settings).plan(query, request: request)
+    /// Both ranking phases: exact pruned BM25F, then proximity re-ranking of the best
+    /// ``SearchSettings/rerankDepth`` documents; returns the best `wanted`. The re-ranked block
+    /// is always the same depth, so pages of one query never overlap or skip a document.
+    func rank(_ plan: inout SearchPlan, collector: TopDocumentsCollector, wanted: Int)
+        throws(IndexFormatError) -> [ScoredDocument]
+    {
+        let reranks = settings.proximity.strength > 0 || settings.coordination > 0
+        let depth = reranks ? settings.rerankDepth : 0
+        let candidates = try collect(&plan, collector: collector, capacity: max(wanted, depth), pruned: true)
+        guard reranks else { return candidates }
+        let reranker = ProximityReranker(
+            reader: reader, bm25: bm25, proximity: settings.proximity, coordination: settings.coordination)
+        let head = try reranker.rerank(Array(candidates.prefix(depth)), clauses: ProximityReranker.clauses(of: plan))
+        return Array((head + candidates.dropFirst(depth)).prefix(wanted))
     }
 
-    private func collect(
+    func makePlan(_ query: Query, request: SearchRequest, boosts: [Double]? = nil) throws(IndexFormatError)
+        -> SearchPlan
+    {
+        try QueryPlanner(reader: reader, bm25: bm25, settings: settings).plan(query, request: request, boosts: boosts)
+    }
+
+    func collect(
         _ plan: inout SearchPlan, collector: TopDocumentsCollector, capacity: Int, pruned: Bool
     ) throws(IndexFormatError) -> [ScoredDocument] {
         guard plan.canMatch, !plan.isEmpty, capacity > 0 else { return [] }
@@ -82,7 +101,7 @@ public struct Searcher: Sendable {
     }
 
     /// The documents that pass the request's filters, or nil when it has none.
-    private func documentFilter(_ request: SearchRequest) throws(IndexFormatError) -> DocumentFilter? {
+    func documentFilter(_ request: SearchRequest) throws(IndexFormatError) -> DocumentFilter? {
         var filter: DocumentFilter?
         func restrict(_ column: FilterColumns.Column, _ value: String) throws(IndexFormatError) {
             let set = DocumentFilter(

@@ -1,0 +1,19 @@
+/// The tunable constants of ticket-subject suggestions, with kb's defaults, measured on the
+/// ticket development set (see `Benchmarks/RELEVANCE.md`).
+public struct SuggestionSettings: Sendable, Hashable {
+    /// Weight of filler words (`ajuda`, `urgente`, `erro`, `bom dia`) relative to other words.
+    public var fillerBoost = 0.2
+    /// Weight of the description's words relative to the subject's.
+    public var descriptionBoost = 0.3
+    /// At most this many clauses are taken from the description.
+    public var maximumDescriptionClauses = 32
+    /// The best suggestion must reach this confidence (``SubjectCoverage``: the share of the
+    /// ticket's rarity-weighted words the article contains); below it, the ticket form shows
+    /// nothing.
+    public var minimumConfidence = 0.4
+    /// The other suggestions must reach `minimumConfidence × followerConfidenceRatio`.
+    public var followerConfidenceRatio = 0.5
+
+    /// kb's defaults.
+    public init() {}
+}
