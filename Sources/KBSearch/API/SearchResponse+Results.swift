@@ -1,6 +1,6 @@
 extension SearchResponse {
     /// The response for `results`: each hit with its stored fields and an HTML snippet of its
-    /// body highlighting the matched terms.
+    /// body highlighting the matched terms; `didYouMean` defaults to the results' own.
     public init(
         _ results: SearchResults, queryText: String, tookMilliseconds: Double, snippets: SnippetGenerator,
         includesFacets: Bool, didYouMean: String? = nil
@@ -15,7 +15,8 @@ extension SearchResponse {
         }
         self.init(
             query: queryText, total: results.total, tookMilliseconds: tookMilliseconds, hits: hits,
-            didYouMean: didYouMean, facets: includesFacets ? Facets(category: results.categoryCounts) : nil)
+            didYouMean: didYouMean ?? results.didYouMean,
+            facets: includesFacets ? Facets(category: results.categoryCounts) : nil)
     }
 }
 

@@ -20,7 +20,7 @@ public struct TermProximity: Sendable, Hashable {
     public var strength: Double
 
     /// Creates the scorer.
-    public init(window: Int = 5, strength: Double = 1.0) {
+    public init(window: Int = 8, strength: Double = 1.0) {
         self.window = window
         self.strength = strength
     }

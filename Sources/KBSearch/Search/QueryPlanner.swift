@@ -1,3 +1,4 @@
+import Foundation
 import KBIndex
 
 /// Turns a parsed ``Query`` into a ``SearchPlan`` over one index: analyzes each clause with
@@ -21,7 +22,7 @@ struct QueryPlanner {
     {
         var plan = SearchPlan(
             optional: [], required: [], excluded: [], canMatch: true, terms: [], unmatchedWords: [],
-            unmatchedClauses: [])
+            unmatchedClauses: [], corrections: [:])
         let analyzer = reader.analyzer
         for (clauseIndex, clause) in query.clauses.enumerated() {
             let clauseBoost = boosts?[clauseIndex] ?? 1
@@ -41,7 +42,9 @@ struct QueryPlanner {
                 continue
             }
             let completes = clause.isPrefix && request.prefixLastWord && clause.occurrence != .mustNot
-            let candidates = try wordTerms(clause.text, tokens: tokens, completes: completes)
+            let typos = request.typoTolerance && clause.occurrence != .mustNot
+            let candidates = try wordTerms(
+                clause.text, tokens: tokens, completes: completes, typos: typos, plan: &plan)
             guard !candidates.isEmpty else {
                 switch clause.occurrence {
                 case .mustNot: break
@@ -81,16 +84,23 @@ struct QueryPlanner {
         return plan
     }
 
-    /// The index terms a word clause searches, with their boosts: the word's own terms, and
-    /// completions when the word is being typed.
-    private func wordTerms(_ text: String, tokens: [Token], completes: Bool) throws(IndexFormatError)
-        -> [(TermInfo, Double)]
+    /// The index terms a word clause searches, with their boosts: the word's own terms,
+    /// completions when the word is being typed, and typo corrections when none of the
+    /// word's own terms is in the index.
+    private func wordTerms(_ text: String, tokens: [Token], completes: Bool, typos: Bool, plan: inout SearchPlan)
+        throws(IndexFormatError) -> [(TermInfo, Double)]
     {
         var result: [(TermInfo, Double)] = []
         var seen: Set<String> = []
         for token in tokens where !seen.contains(token.term) {
             seen.insert(token.term)
             if let info = try reader.terms.lookup(token.term) { result.append((info, 1)) }
+        }
+        if result.isEmpty && typos, let word = tokens.first?.term {
+            let corrections = try typoCorrections(of: word, typed: text)
+            if let best = corrections.first { plan.corrections[text] = best.0.term }
+            result.append(contentsOf: corrections)
+            for (info, _) in corrections { seen.insert(info.term) }
         }
         guard completes, let partial = reader.analyzer.normalize(text).last?.term,
             partial.count >= settings.minimumPrefixCharacters
@@ -102,6 +112,28 @@ struct QueryPlanner {
         }
         for info in completions.prefix(settings.maximumPrefixExpansions) {
             result.append((info, settings.prefixBoost))
+        }
+        return result
+    }
+
+    /// Index terms within the allowed edits of `term` (the analyzed form of the word the
+    /// customer typed as `typed`), best first, with their boosts.
+    private func typoCorrections(of term: String, typed: String) throws(IndexFormatError) -> [(TermInfo, Double)] {
+        let allowed = TypoMatcher.maximumDistance(forWordOfLength: typed.unicodeScalars.count)
+        guard allowed > 0 else { return [] }
+        let matches: [TypoMatcher.Match]
+        do {
+            matches = try TypoMatcher(maximumExpansions: settings.maximumTypoExpansions)
+                .matches(for: term, maximumDistance: allowed, in: reader.terms)
+        } catch let error as IndexFormatError {
+            throw error
+        } catch {
+            return []
+        }
+        var result: [(TermInfo, Double)] = []
+        for match in matches where match.distance > 0 {
+            guard let info = try reader.terms.lookup(match.term) else { continue }
+            result.append((info, pow(settings.typoBoost, Double(match.distance))))
         }
         return result
     }

@@ -16,6 +16,9 @@ struct SearchPlan {
     var unmatchedWords: [String]
     /// The positions in the query of the optional words that matched no index term.
     var unmatchedClauses: [Int]
+    /// For each word that matched only through typo correction, its best correction (an
+    /// index term).
+    var corrections: [String: String]
 
     /// Whether the plan ranks nothing (only exclusions, or nothing at all).
     var isEmpty: Bool { optional.isEmpty && required.isEmpty }

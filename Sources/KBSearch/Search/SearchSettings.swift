@@ -2,7 +2,7 @@
 /// on the development sets (see `Benchmarks/RELEVANCE.md`).
 public struct SearchSettings: Sendable, Hashable {
     /// BM25's term-frequency saturation.
-    public var k1: Double = 1.2
+    public var k1: Double = BM25.defaultK1
     /// Boost of a prefix completion relative to the word as typed.
     public var prefixBoost: Double = 0.8
     /// A word being typed is completed only from this many characters on.
@@ -11,9 +11,13 @@ public struct SearchSettings: Sendable, Hashable {
     public var prefixScanLimit = 512
     /// At most this many completions (the most frequent) are searched.
     public var maximumPrefixExpansions = 16
+    /// Boost of a typo correction, per edit: `typoBoost^edits`.
+    public var typoBoost: Double = 0.5
+    /// At most this many typo corrections (the closest, then the most frequent) per word.
+    public var maximumTypoExpansions = 8
     /// How many first-phase results the exact pruned search keeps for re-ranking by
     /// proximity.
-    public var rerankDepth = 100
+    public var rerankDepth = 30
     /// Term-proximity re-ranking (strength 0 turns it off).
     public var proximity = TermProximity()
     /// Exponent of the coordination factor applied when re-ranking: a document matching m of

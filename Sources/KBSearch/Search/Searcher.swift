@@ -55,7 +55,7 @@ public struct Searcher: Sendable {
         }
         return SearchResults(
             query: query, total: total, hits: hits, matchedTerms: plan.terms, categoryCounts: categoryCounts,
-            didYouMean: nil)
+            didYouMean: try didYouMean(request.text, corrections: plan.corrections))
     }
 
     /// The best `capacity` documents for `request`, pruned or exhaustive (the two must agree;

@@ -10,7 +10,7 @@ public struct SuggestionSettings: Sendable, Hashable {
     /// The best suggestion must reach this confidence (``SubjectCoverage``: the share of the
     /// ticket's rarity-weighted words the article contains); below it, the ticket form shows
     /// nothing.
-    public var minimumConfidence = 0.4
+    public var minimumConfidence = 0.35
     /// The other suggestions must reach `minimumConfidence × followerConfidenceRatio`.
     public var followerConfidenceRatio = 0.5
 

@@ -40,9 +40,11 @@ import Testing
             ]),
     ]
 
+    /// Fixed settings (not kb's defaults, which tuning may change).
     static let options = IndexWriterOptions(
         analyzer: AnalyzerOptions(
-            stemmer: .light, removesStopWords: true, foldsAccents: true, normalizesInformalSpellings: true))
+            stemmer: .light, removesStopWords: true, foldsAccents: true, normalizesInformalSpellings: true),
+        fields: IndexTestSupport.handComputedFields)
 
     static let goldenURL = Fixtures.url("golden/two-articles.kbidx")
 

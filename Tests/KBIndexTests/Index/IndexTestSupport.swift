@@ -52,6 +52,14 @@ enum IndexTestSupport {
     }
 
     /// `articles` analyzed with the default analyzer.
+    /// Field settings the hand-computed expectations use (title 3, headings 2, body 1,
+    /// b 0.75), fixed here so that tuning kb's defaults does not change these tests.
+    static let handComputedFields = [
+        FieldSettings(name: "title", weight: 3, lengthNormalization: 0.75),
+        FieldSettings(name: "headings", weight: 2, lengthNormalization: 0.75),
+        FieldSettings(name: "body", weight: 1, lengthNormalization: 0.75),
+    ]
+
     static func analyzed(_ articles: [Article]) -> [AnalyzedArticle] {
         let analyzer = Analyzer()
         return articles.map { AnalyzedArticle($0, analyzer: analyzer) }
@@ -63,7 +71,8 @@ enum IndexTestSupport {
         memoryBudget: Int = IndexWriterOptions.defaultMemoryBudget, mergeFanIn: Int = 64
     ) throws -> (bytes: [UInt8], summary: IndexWriteSummary) {
         let writer = try IndexWriter(
-            options: IndexWriterOptions(memoryBudget: memoryBudget, temporaryDirectory: directory))
+            options: IndexWriterOptions(
+                fields: IndexTestSupport.handComputedFields, memoryBudget: memoryBudget, temporaryDirectory: directory))
         writer.mergeFanIn = mergeFanIn
         for article in articles {
             try writer.add(article)

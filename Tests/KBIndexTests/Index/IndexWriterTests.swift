@@ -57,7 +57,7 @@ import Testing
             for (block, skip) in index.skips[term.term]!.enumerated() {
                 let documents = postings[(block * 128)..<min(postings.count, block * 128 + 128)]
                 let maximum = documents.map {
-                    expected.pseudoFrequency($0, fields: FieldSettings.defaults, documentCount: 400)
+                    expected.pseudoFrequency($0, fields: IndexTestSupport.handComputedFields, documentCount: 400)
                 }.max()!
                 #expect(Double(skip.maxImpact) >= maximum)
                 #expect(Double(skip.maxImpact) <= maximum * (1 + 1e-6))

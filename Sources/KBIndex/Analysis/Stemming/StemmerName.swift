@@ -14,5 +14,5 @@ public enum StemmerName: String, Sendable, CaseIterable, Codable {
 
     /// The stemmer used when none is named; chosen by measured relevance
     /// (see `Benchmarks/RELEVANCE.md`).
-    public static let `default`: StemmerName = .light
+    public static let `default`: StemmerName = .snowball
 }
