@@ -23,8 +23,16 @@ struct ClauseScorer {
     /// The current document (-1 before the first move, ``PostingsCursor/exhausted`` at the end).
     private(set) var document = -1
 
-    init(terms: [TermScorer], kind: Kind, occurrence: Query.Occurrence) {
+    /// Whether the clause's word is not in the index and the clause searches only its typo
+    /// corrections.
+    let isCorrection: Bool
+    /// The clause's boost in its query (1, or less for filler and description words).
+    let boost: Double
+
+    init(terms: [TermScorer], kind: Kind, occurrence: Query.Occurrence, isCorrection: Bool = false, boost: Double = 1) {
         self.terms = terms
+        self.isCorrection = isCorrection
+        self.boost = boost
         self.kind = kind
         self.occurrence = occurrence
         switch kind {

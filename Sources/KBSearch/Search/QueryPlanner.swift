@@ -64,7 +64,10 @@ struct QueryPlanner {
                 scorers.append(
                     TermScorer(cursor: try reader.postings(for: info), boost: boost * clauseBoost, bm25: bm25))
             }
-            let scorer = ClauseScorer(terms: scorers, kind: .word, occurrence: clause.occurrence)
+            let isCorrection = plan.corrections[clause.text] != nil
+            let scorer = ClauseScorer(
+                terms: scorers, kind: .word, occurrence: clause.occurrence, isCorrection: isCorrection,
+                boost: clauseBoost)
             switch clause.occurrence {
             case .mustNot:
                 plan.excluded.append(scorer)

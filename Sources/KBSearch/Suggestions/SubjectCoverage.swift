@@ -3,7 +3,8 @@ import KBIndex
 /// How much of a ticket's wording an article covers: the confidence of a suggestion.
 ///
 /// Each word of the ticket weighs `boost · idf`; a word the index does not know at all weighs
-/// the idf of a term in no document (the rarest possible), because a ticket about something
+/// the idf of a term in no document (the rarest possible), and so does a word the index knows
+/// only through a typo correction, because a ticket about something
 /// the knowledge base never mentions ("boleto", "estorno") should not be answered by the
 /// articles that share its common words. The confidence of an article is the weight of the
 /// words it contains over the weight of all the words.
@@ -13,14 +14,17 @@ struct SubjectCoverage {
 
     init(plan: SearchPlan, boosts: [Double], searcher: Searcher) throws(IndexFormatError) {
         var total = 0.0
+        let unknownIDF = searcher.bm25.idf(documentFrequency: 0)
         for clause in plan.optional + plan.required {
             let weight = clause.terms.map(\.weight).max() ?? 0
             var cursors: [PostingsCursor] = []
             for term in clause.terms { cursors.append(try searcher.reader.postings(for: term.cursor.term)) }
             clauses.append((cursors, weight))
-            total += weight
+            // A word found only through a typo correction may be a word the knowledge base
+            // never uses ("carro" corrected to "caro"): it weighs as an unknown word, and a
+            // matching correction covers only its own, smaller weight.
+            total += clause.isCorrection ? clause.boost * unknownIDF : weight
         }
-        let unknownIDF = searcher.bm25.idf(documentFrequency: 0)
         for index in plan.unmatchedClauses { total += boosts[index] * unknownIDF }
         totalWeight = total
     }
