@@ -52,7 +52,10 @@ let package = Package(
         .target(
             name: "KBSearch",
             dependencies: ["KBIndex"],
-            resources: [.embedInCode("Suggestions/Data/ticket-filler-words.txt")],
+            resources: [
+                .embedInCode("Suggestions/Data/ticket-filler-words.txt"),
+                .embedInCode("Synonyms/Data/synonyms-pt.txt"),
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -15,6 +15,7 @@ struct QueryPlanner {
     let reader: IndexReader
     let bm25: BM25
     let settings: SearchSettings
+    let synonyms: AnalyzedSynonyms
 
     /// Plans `query`; `boosts`, when given, scales each clause's terms (one per clause).
     func plan(_ query: Query, request: SearchRequest, boosts: [Double]? = nil) throws(IndexFormatError)
@@ -43,8 +44,11 @@ struct QueryPlanner {
             }
             let completes = clause.isPrefix && request.prefixLastWord && clause.occurrence != .mustNot
             let typos = request.typoTolerance && clause.occurrence != .mustNot
-            let candidates = try wordTerms(
+            var candidates = try wordTerms(
                 clause.text, tokens: tokens, completes: completes, typos: typos, plan: &plan)
+            if clause.occurrence != .mustNot, let term = AnalyzedSynonyms.termSequence(tokens).first {
+                try addSynonyms(of: term, to: &candidates, plan: &plan, boost: clauseBoost)
+            }
             guard !candidates.isEmpty else {
                 switch clause.occurrence {
                 case .mustNot: break
@@ -78,6 +82,7 @@ struct QueryPlanner {
             }
             if clause.occurrence != .mustNot { plan.terms.formUnion(candidates.map(\.0.term)) }
         }
+        try addSynonymsOfPhrases(query, boosts: boosts, plan: &plan)
         // Cheapest required clause first: it drives the leapfrog. Optional clauses in
         // ascending bound order (MaxScore's order); ties by position in the query.
         plan.required.sort { $0.cost < $1.cost }
@@ -119,26 +124,115 @@ struct QueryPlanner {
         return result
     }
 
-    /// Index terms within the allowed edits of `term` (the analyzed form of the word the
-    /// customer typed as `typed`), best first, with their boosts.
+    /// Index terms within the allowed edits of the word the customer typed as `typed`, best
+    /// first, with their boosts. Index terms are stems, and a misspelled word often does not
+    /// stem like the word it misspells ("imprmir" keeps its ending, "imprimir" stems to
+    /// "imprim"), so the matcher is run on the word's analyzed `term` and also on the
+    /// normalized word without its last one to three characters (the part a stemmer may
+    /// remove), never shorter than four characters.
     private func typoCorrections(of term: String, typed: String) throws(IndexFormatError) -> [(TermInfo, Double)] {
         let allowed = TypoMatcher.maximumDistance(forWordOfLength: typed.unicodeScalars.count)
         guard allowed > 0 else { return [] }
-        let matches: [TypoMatcher.Match]
-        do {
-            matches = try TypoMatcher(maximumExpansions: settings.maximumTypoExpansions)
-                .matches(for: term, maximumDistance: allowed, in: reader.terms)
-        } catch let error as IndexFormatError {
-            throw error
-        } catch {
-            return []
+        var probes = [term]
+        if let word = reader.analyzer.normalize(typed).first?.term {
+            let scalars = Array(word.unicodeScalars)
+            for cut in 1...3 where scalars.count - cut >= 4 {
+                var prefix = String.UnicodeScalarView()
+                prefix.append(contentsOf: scalars[..<(scalars.count - cut)])
+                probes.append(String(prefix))
+            }
+        }
+        var best: [String: Int] = [:]
+        let matcher = TypoMatcher(maximumExpansions: settings.maximumTypoExpansions)
+        for probe in probes {
+            let matches: [TypoMatcher.Match]
+            do {
+                matches = try matcher.matches(for: probe, maximumDistance: allowed, in: reader.terms)
+            } catch let error as IndexFormatError {
+                throw error
+            } catch {
+                continue
+            }
+            for match in matches where match.distance > 0 && match.term != term {
+                best[match.term] = min(best[match.term] ?? .max, match.distance)
+            }
         }
         var result: [(TermInfo, Double)] = []
-        for match in matches where match.distance > 0 {
-            guard let info = try reader.terms.lookup(match.term) else { continue }
-            result.append((info, pow(settings.typoBoost, Double(match.distance))))
+        for (candidate, distance) in best {
+            guard let info = try reader.terms.lookup(candidate) else { continue }
+            result.append((info, pow(settings.typoBoost, Double(distance))))
         }
-        return result
+        // Closest first, then the most frequent: the first is the "did you mean" correction.
+        result.sort { ($0.1, $0.0.documentFrequency, $1.0.term) > ($1.1, $1.0.documentFrequency, $0.0.term) }
+        return Array(result.prefix(settings.maximumTypoExpansions))
+    }
+
+    /// Adds the synonyms of a word's `term`: one-word synonyms as alternatives of the word,
+    /// several-word synonyms ("nota fiscal" for "nf") as optional phrase clauses.
+    private func addSynonyms(
+        of term: String, to candidates: inout [(TermInfo, Double)], plan: inout SearchPlan, boost: Double
+    ) throws(IndexFormatError) {
+        for group in synonyms.groupsOfTerm[term] ?? [] {
+            for entry in synonyms.groups[group] where entry != [term] {
+                if entry.count == 1 {
+                    guard !candidates.contains(where: { $0.0.term == entry[0] }),
+                        let info = try reader.terms.lookup(entry[0])
+                    else { continue }
+                    candidates.append((info, settings.synonymBoost))
+                    plan.terms.insert(info.term)
+                } else if let phrase = try phrase(terms: entry, boost: boost * settings.synonymBoost) {
+                    plan.optional.append(phrase)
+                    plan.terms.formUnion(entry)
+                }
+            }
+        }
+    }
+
+    /// For runs of query words that form a several-word synonym ("nota fiscal"), adds an
+    /// optional clause searching the group's one-word synonyms ("nf", "nfe").
+    private func addSynonymsOfPhrases(_ query: Query, boosts: [Double]?, plan: inout SearchPlan)
+        throws(IndexFormatError)
+    {
+        let analyzer = reader.analyzer
+        let words = query.clauses.map { clause in
+            clause.occurrence == .mustNot ? [] : AnalyzedSynonyms.termSequence(analyzer.analyze(clause.text))
+        }
+        let sequence = words.flatMap { $0 }
+        guard sequence.count >= 2 else { return }
+        for group in synonyms.groups {
+            for entry in group where entry.count >= 2 && contains(entry, in: sequence) {
+                var scorers: [TermScorer] = []
+                for single in group where single.count == 1 {
+                    guard let info = try reader.terms.lookup(single[0]) else { continue }
+                    scorers.append(
+                        TermScorer(cursor: try reader.postings(for: info), boost: settings.synonymBoost, bm25: bm25))
+                    plan.terms.insert(info.term)
+                }
+                if !scorers.isEmpty {
+                    plan.optional.append(ClauseScorer(terms: scorers, kind: .word, occurrence: .should))
+                }
+                break
+            }
+        }
+    }
+
+    /// Whether `entry` occurs as consecutive terms of `sequence`.
+    private func contains(_ entry: [String], in sequence: [String]) -> Bool {
+        guard entry.count <= sequence.count else { return false }
+        return (0...(sequence.count - entry.count)).contains { start in
+            sequence[start..<start + entry.count].elementsEqual(entry)
+        }
+    }
+
+    /// An optional phrase clause of `terms` (consecutive positions), or nil when a term is
+    /// not in the index.
+    private func phrase(terms: [String], boost: Double) throws(IndexFormatError) -> ClauseScorer? {
+        var scorers: [TermScorer] = []
+        for term in terms {
+            guard let info = try reader.terms.lookup(term) else { return nil }
+            scorers.append(TermScorer(cursor: try reader.postings(for: info), boost: boost, bm25: bm25))
+        }
+        return ClauseScorer(terms: scorers, kind: .phrase(offsets: Array(0..<terms.count)), occurrence: .should)
     }
 
     /// A phrase scorer, or nil when one of its terms is not in the index.

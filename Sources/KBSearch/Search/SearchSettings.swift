@@ -15,6 +15,10 @@ public struct SearchSettings: Sendable, Hashable {
     public var typoBoost: Double = 0.5
     /// At most this many typo corrections (the closest, then the most frequent) per word.
     public var maximumTypoExpansions = 8
+    /// The synonym groups applied at query time.
+    public var synonyms = SynonymList.standard
+    /// Boost of a synonym relative to the word as typed.
+    public var synonymBoost: Double = 0.8
     /// How many first-phase results the exact pruned search keeps for re-ranking by
     /// proximity.
     public var rerankDepth = 30

@@ -18,12 +18,14 @@ public struct Searcher: Sendable {
     /// Scoring over the index's statistics.
     public let bm25: BM25
     private let parser = QueryParser()
+    let synonyms: AnalyzedSynonyms
 
     /// Creates a searcher over `reader`.
     public init(reader: IndexReader, settings: SearchSettings = SearchSettings()) {
         self.reader = reader
         self.settings = settings
         bm25 = BM25(metadata: reader.metadata, k1: settings.k1)
+        synonyms = AnalyzedSynonyms(settings.synonyms, analyzer: reader.analyzer)
     }
 
     /// Runs `request`.
@@ -87,7 +89,8 @@ public struct Searcher: Sendable {
     func makePlan(_ query: Query, request: SearchRequest, boosts: [Double]? = nil) throws(IndexFormatError)
         -> SearchPlan
     {
-        try QueryPlanner(reader: reader, bm25: bm25, settings: settings).plan(query, request: request, boosts: boosts)
+        try QueryPlanner(reader: reader, bm25: bm25, settings: settings, synonyms: synonyms).plan(
+            query, request: request, boosts: boosts)
     }
 
     func collect(
