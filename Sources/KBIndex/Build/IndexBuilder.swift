@@ -48,15 +48,17 @@ public struct IndexBuilder: Sendable {
         while batchStart < sources.count {
             let batch = Array(sources[batchStart..<min(batchStart + options.batchSize, sources.count)])
             let results = analyze(batch, folder: folder, analyzer: analyzer)
-            for fileResults in results {
+            for (index, fileResults) in results.enumerated() {
                 for result in fileResults {
                     switch result {
                     case .success(let article):
                         do {
                             try writer.add(article)
                         } catch .duplicateArticleID(let id) {
+                            // The file's path, as for every skipped article; the reason names the id.
                             skipped.append(
-                                SkippedArticle(path: id, reason: "another article already has the id \"\(id)\"."))
+                                SkippedArticle(
+                                    path: batch[index].path, reason: "another article already has the id \"\(id)\"."))
                         } catch {
                             throw IndexBuildError.writer(error)
                         }

@@ -54,7 +54,8 @@ public struct IndexFormatError: Error, Equatable, Sendable, CustomStringConverti
         let rebuild = "Rebuild it with `kb index`."
         switch kind {
         case .notAnIndex:
-            return "\(location): not a kb index file (wrong magic bytes)."
+            return "\(location): not a kb index file (wrong magic bytes). "
+                + "Check the path, or build an index there with `kb index`."
         case .truncated:
             return "\(location): the index file is truncated (it ends before its structure does). \(rebuild)"
         case .checksumMismatch(let expected, let actual):
@@ -65,14 +66,15 @@ public struct IndexFormatError: Error, Equatable, Sendable, CustomStringConverti
             return "\(location): the index file is corrupt: \(detail). \(rebuild)"
         case .tooNew(let version, let newest):
             return "\(location): index format \(version) is newer than this build reads (up to \(newest)). "
-                + "Upgrade kb or rebuild the index with this version."
+                + "Upgrade kb, or rebuild the index with this version's `kb index`."
         case .tooOld(let version, let oldest):
             return "\(location): index format \(version) is older than this build reads (from \(oldest)). \(rebuild)"
         case .unsupportedAnalyzer(let detail):
             return "\(location): the index was built with analysis settings this build does not support: "
                 + "\(detail). \(rebuild)"
         case .unreadable(let reason):
-            return "\(location): cannot read the index file: \(reason)."
+            return "\(location): cannot read the index file: \(reason). "
+                + "Check the path and its permissions, or build the index with `kb index`."
         }
     }
 }

@@ -26,7 +26,9 @@ public struct FilterColumns: @unchecked Sendable {
     private let bytes: UnsafeRawBufferPointer
     private let baseOffset: Int
     private let documentCount: Int
-    private let columns: [[String: ValueEntry]]
+    /// Keyed by the values' UTF-8 bytes: values are compared as stored, and `String`
+    /// equality would merge canonically equivalent but byte-different values (NFC, NFD).
+    private let columns: [[[UInt8]: ValueEntry]]
     /// Every value of each column, in byte order.
     public let values: [[String]]
 
@@ -36,7 +38,7 @@ public struct FilterColumns: @unchecked Sendable {
         self.baseOffset = offset
         self.documentCount = documentCount
         var reader = BinaryReader(bytes, baseOffset: offset, section: SectionTag.filters.displayName)
-        var columns: [[String: ValueEntry]] = []
+        var columns: [[[UInt8]: ValueEntry]] = []
         var values: [[String]] = []
         for _ in Column.allCases {
             let count = Int(try reader.readVarUInt32())
@@ -45,7 +47,7 @@ public struct FilterColumns: @unchecked Sendable {
                     .corrupt("\(count) filter values cannot fit \(reader.remaining) bytes"),
                     section: SectionTag.filters.displayName, offset: offset + reader.position)
             }
-            var entries: [String: ValueEntry] = [:]
+            var entries: [[UInt8]: ValueEntry] = [:]
             var names: [String] = []
             names.reserveCapacity(count)
             for _ in 0..<count {
@@ -61,7 +63,7 @@ public struct FilterColumns: @unchecked Sendable {
                         .corrupt("filter value \"\(name)\" is out of order or lists \(documents) documents"),
                         section: SectionTag.filters.displayName, offset: offset + start)
                 }
-                entries[name] = ValueEntry(documentCount: documents, listOffset: start, listLength: length)
+                entries[Array(name.utf8)] = ValueEntry(documentCount: documents, listOffset: start, listLength: length)
                 names.append(name)
             }
             columns.append(entries)
@@ -73,12 +75,12 @@ public struct FilterColumns: @unchecked Sendable {
 
     /// How many documents have `value` in `column` (0 for an unknown value).
     public func documentCount(_ column: Column, _ value: String) -> Int {
-        columns[column.rawValue][value]?.documentCount ?? 0
+        columns[column.rawValue][Array(value.utf8)]?.documentCount ?? 0
     }
 
     /// The doc ids, ascending, of the documents that have `value` in `column`.
     public func documents(_ column: Column, _ value: String) throws(IndexFormatError) -> [Int] {
-        guard let entry = columns[column.rawValue][value] else { return [] }
+        guard let entry = columns[column.rawValue][Array(value.utf8)] else { return [] }
         var reader = BinaryReader(
             UnsafeRawBufferPointer(rebasing: bytes[entry.listOffset..<entry.listOffset + entry.listLength]),
             baseOffset: baseOffset + entry.listOffset, section: SectionTag.filters.displayName)

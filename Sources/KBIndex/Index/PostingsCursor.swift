@@ -143,7 +143,7 @@ public struct PostingsCursor {
     @discardableResult
     public mutating func advance(to target: Int) throws(IndexFormatError) -> Int {
         if document >= target { return document }
-        if blockIndex < 0 || lastDocument(ofBlock: blockIndex) < target {
+        if blockIndex < 0 || indexInBlock >= blockLength || lastDocument(ofBlock: blockIndex) < target {
             let block = block(containing: target)
             guard block < blockCount else {
                 document = Self.exhausted
@@ -166,15 +166,17 @@ public struct PostingsCursor {
 
     /// Calls `body` with each position of the term in the current document, field by field.
     public func forEachPosition(_ body: (IndexField, Int) -> Void) throws(IndexFormatError) {
-        let start =
-            term.positionsOffset
-            + Int(
-                UInt32(
-                    littleEndian: postings.loadUnaligned(
-                        fromByteOffset: skipStart + blockIndex * 16 + 12, as: UInt32.self)))
-        guard start <= positions.count else {
-            throw IndexFormatError(.truncated, section: SectionTag.positions.displayName, offset: positionsBase + start)
+        let blockStart = Int(
+            UInt32(
+                littleEndian: postings.loadUnaligned(
+                    fromByteOffset: skipStart + blockIndex * 16 + 12, as: UInt32.self)))
+        // Both offsets come from the file: compare without adding, which could overflow.
+        guard term.positionsOffset <= positions.count, blockStart <= positions.count - term.positionsOffset else {
+            throw IndexFormatError(
+                .corrupt("positions of \"\(term.term)\" start past the end of the section"),
+                section: SectionTag.positions.displayName, offset: positionsBase)
         }
+        let start = term.positionsOffset + blockStart
         var input = BinaryReader(
             UnsafeRawBufferPointer(rebasing: positions[start...]), baseOffset: positionsBase + start,
             section: SectionTag.positions.displayName)
@@ -196,7 +198,23 @@ public struct PostingsCursor {
 
     // MARK: - Decoding
 
+    /// Decodes `block` into the buffer and moves to its first document. On error the buffer
+    /// may hold part of the damaged block, so the cursor ends (``document`` becomes
+    /// ``exhausted``, no block is loaded) rather than let a later call hand out its
+    /// unchecked doc ids.
     private mutating func load(block: Int) throws(IndexFormatError) {
+        do {
+            try decode(block: block)
+        } catch {
+            blockIndex = blockCount - 1
+            blockLength = 0
+            indexInBlock = 0
+            document = Self.exhausted
+            throw error
+        }
+    }
+
+    private mutating func decode(block: Int) throws(IndexFormatError) {
         // Copies of a cursor share the buffer until one of them loads a block.
         if !isKnownUniquelyReferenced(&buffer) { buffer = PostingsBlockBuffer() }
         let entry = skipStart + block * 16
