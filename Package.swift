@@ -67,13 +67,20 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The HTTP server. The customer's search page (Public/) is embedded in the binary.
         .executableTarget(
             name: "kb-server",
             dependencies: [
+                "KBIndex",
                 "KBSearch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [
+                .embedInCode("Public/index.html"),
+                .embedInCode("Public/app.js"),
+                .embedInCode("Public/style.css"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -93,6 +100,15 @@ let package = Package(
             name: "KBSearchTests",
             dependencies: ["KBSearch", "KBIndex", "KBTestSupport"],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KBServerTests",
+            dependencies: [
+                .byName(name: "kb-server"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "KBTestSupport",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,3 +1,0 @@
-import Hummingbird
-
-print("srv")
