@@ -27,12 +27,16 @@ struct IndexCommand: ParsableCommand {
 
     @Option(
         name: .customLong("field-weights"),
-        help: "BM25F weights of title, headings and body, comma separated (default 3,2,1).")
+        help: "BM25F weights of title, headings and body, comma separated (default \(IndexCommand.defaults(\.weight)))."
+    )
     var fieldWeights: String?
 
     @Option(
         name: .customLong("length-normalization"),
-        help: "BM25F length normalization b of title, headings and body, comma separated (default 0.75,0.75,0.75).")
+        help: """
+            BM25F length normalization b of title, headings and body, comma separated \
+            (default \(IndexCommand.defaults(\.lengthNormalization))).
+            """)
     var lengthNormalization: String?
 
     @Flag(name: .customLong("include-hidden"), help: "Also index elements marked hidden.")
@@ -47,27 +51,14 @@ struct IndexCommand: ParsableCommand {
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
         guard memory >= 1 else { throw ValidationError("--memory must be at least 1 (MiB).") }
+        // Checked here rather than in run() so that the usage message is `kb index`'s.
+        _ = try makeParserOptions()
+        _ = try makeFieldSettings()
     }
 
     func run() throws {
-        var parserOptions = ArticleParserOptions()
-        if let content {
-            do {
-                parserOptions.contentSelector = try ContentSelector(parsing: content)
-            } catch {
-                throw ValidationError("--content: \(error)")
-            }
-        }
-        parserOptions.includesHiddenElements = includeHidden
-        var fields = FieldSettings.defaults
-        if let fieldWeights {
-            let values = try Self.numbers(fieldWeights, option: "--field-weights")
-            for index in fields.indices { fields[index].weight = values[index] }
-        }
-        if let lengthNormalization {
-            let values = try Self.numbers(lengthNormalization, option: "--length-normalization")
-            for index in fields.indices { fields[index].lengthNormalization = values[index] }
-        }
+        let parserOptions = try makeParserOptions()
+        let fields = try makeFieldSettings()
         let options = IndexBuildOptions(
             analyzer: AnalyzerOptions(stemmer: stemmer), fields: fields, parser: parserOptions, jobs: jobs,
             memoryBudget: memory << 20)
@@ -96,6 +87,39 @@ struct IndexCommand: ParsableCommand {
             \(summary.spillRunCount > 0 ? ", \(summary.spillRunCount) sorted runs spilled" : "")
             \(index.path): \(ByteCountFormatting.string(summary.fileSize)) in \(String(format: "%.2f", report.seconds)) s
             """)
+    }
+
+    /// The parser options that --content and --include-hidden select.
+    private func makeParserOptions() throws -> ArticleParserOptions {
+        var options = ArticleParserOptions()
+        if let content {
+            do {
+                options.contentSelector = try ContentSelector(parsing: content)
+            } catch {
+                throw ValidationError("--content: \(error)")
+            }
+        }
+        options.includesHiddenElements = includeHidden
+        return options
+    }
+
+    /// The field settings that --field-weights and --length-normalization select.
+    private func makeFieldSettings() throws -> [FieldSettings] {
+        var fields = FieldSettings.defaults
+        if let fieldWeights {
+            let values = try Self.numbers(fieldWeights, option: "--field-weights")
+            for index in fields.indices { fields[index].weight = values[index] }
+        }
+        if let lengthNormalization {
+            let values = try Self.numbers(lengthNormalization, option: "--length-normalization")
+            for index in fields.indices { fields[index].lengthNormalization = values[index] }
+        }
+        return fields
+    }
+
+    /// The default value of `setting` for each field, comma separated (`5,2,1`).
+    private static func defaults(_ setting: KeyPath<FieldSettings, Double>) -> String {
+        FieldSettings.defaults.map { String(format: "%g", $0[keyPath: setting]) }.joined(separator: ",")
     }
 
     /// Three comma-separated non-negative numbers.
