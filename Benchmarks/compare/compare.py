@@ -167,15 +167,16 @@ def bench_kb(kb, kbjsonl, work, sets):
     r["open_s"] = sorted(walls)[len(walls) // 2]
     for name, (q, qrels) in sets.items():
         tim = os.path.join(work, "kb", f"{name}.timings.tsv")
+        # Complete queries, as the peers run them: no completion of the last word as a prefix.
         _, rss, _ = run_measured([kb, "search", "--index", idx, "--queries", q, "--format", "trec",
-                                  "--limit", "10", "--timings", tim])
+                                  "--limit", "10", "--no-prefix", "--timings", tim])
         r[f"{name}.search_rss_mb"] = rss
         lat = read_timings(tim)
         for p in (50, 95, 99):
             r[f"{name}.p{p}_us"] = percentile(lat, p)
         runf = os.path.join(work, "kb", f"{name}.run")
         _, _, out = run_measured([kb, "search", "--index", idx, "--queries", q, "--format", "trec",
-                                  "--limit", "100"])
+                                  "--limit", "100", "--no-prefix"])
         open(runf, "w").write(out)
         r[f"{name}.rel"] = evaluate(qrels, runf)
     try:
@@ -355,7 +356,7 @@ Measured in one run on one machine by `Benchmarks/compare/run{' --quick' if a.qu
 - Versions: kb {res.get('kb', {}).get('version', '?')} (index {res.get('kb', {}).get('format') or '?'}, from `kb stats`); tantivy (PyPI) {v['tantivy']}; Xapian (Debian python3-xapian) {v['xapian']}; SQLite {v['sqlite']}; snowballstemmer {v.get('snowballstemmer', '?')}; Python {v['python']}.
 - Corpus: {ndocs} {'articles from ' + os.path.basename(a.corpus) + ' (relevance rows do not apply)' if a.corpus.endswith('.jsonl') else 'LibreOffice pt-BR help pages'}; title and body text extracted once by `kb parse --content '#DisplayArea'` and fed to every engine (kb gets the same text as escaped `<p>` lines in JSON Lines; no headings field for anyone).
 - Queries: {', '.join(f'{n} ({c})' for n, c in nq.items())}; latency is top-10, single-threaded, each engine timing only its own search calls in-process (kb: `--timings`); relevance from top-100 runs scored by `evaluate.py`.
-- Settings: kb defaults (analyzer: {res.get('kb', {}).get('analyzer', '?')}; BM25F, prefix completion of the last word). Tantivy: Portuguese stop words + Snowball stemmer + ASCII folding, title boost 3. Xapian: BM25, `xapian.Stem("portuguese")` with Snowball stop words and accent folding applied in Python, title wdf 3. FTS5: no Portuguese stemmer in SQLite, so text and queries are stemmed in Python with `snowballstemmer` (stop words removed) before insertion; `unicode61 remove_diacritics 2`; `bm25(t, 3.0, 1.0)`. Peers get OR queries of the analyzed terms.
+- Settings: kb defaults (analyzer: {res.get('kb', {}).get('analyzer', '?')}; BM25F, proximity re-ranking, typo correction of words absent from the index, synonyms; queries run complete, `--no-prefix`). Tantivy: Portuguese stop words + Snowball stemmer + ASCII folding, title boost 3. Xapian: BM25, `xapian.Stem("portuguese")` with Snowball stop words and accent folding applied in Python, title wdf 3. FTS5: no Portuguese stemmer in SQLite, so text and queries are stemmed in Python with `snowballstemmer` (stop words removed) before insertion; `unicode61 remove_diacritics 2`; `bm25(t, 3.0, 1.0)`. Peers get OR queries of the analyzed terms.
 - Open time: peers, in-process open of the index (min of runs); kb has no in-process open timer, so its figure is the wall time of a whole one-query `kb search` process (process start + open + 1 query, median of 5) — an upper bound.
 - kb's latency tail (p95/p99) comes from queries with words not in the index (typos such as `relatoiro`, API names such as `xrowsetlistener`), which kb's typo tolerance expands; the peers do no fuzzy matching, so they answer those queries with fewer or no results.
 - Peak RSS: the maximum resident set (GNU time %M) of that engine's own build or search process (the Python interpreter, about 10 MiB, included for the peers). Build time: kb, wall time of `kb index` (process start included); peers, in-process time around the library's build calls.

@@ -77,7 +77,7 @@ struct EvalCommand: ParsableCommand {
             switch mode {
             case .search:
                 let request = SearchRequest(query.text, limit: 100, prefixLastWord: false, countsMatches: false)
-                hits = try searcher.search(request).hits.map { ($0.article.id, $0.score) }
+                hits = try searcher.rankedArticleIDs(request).map { ($0.id, $0.score) }
             case .suggest:
                 var suggestion = SuggestionSettings()
                 suggestion.minimumConfidence = minimumConfidence

@@ -54,7 +54,7 @@ struct SearchCommand: ParsableCommand {
         }
         if let file = batch.queries {
             try batch.run(file: file) { text in
-                try searcher.search(makeRequest(text)).hits.map { ($0.article.id, $0.score) }
+                try searcher.rankedArticleIDs(makeRequest(text)).map { ($0.id, $0.score) }
             }
             return
         }

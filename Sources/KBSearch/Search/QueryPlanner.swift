@@ -113,13 +113,26 @@ struct QueryPlanner {
         guard completes, let partial = reader.analyzer.normalize(text).last?.term,
             partial.count >= settings.minimumPrefixCharacters
         else { return result }
-        var completions = try reader.terms.terms(withPrefix: partial, limit: settings.prefixScanLimit)
-        completions.removeAll { seen.contains($0.term) }
-        completions.sort {
-            ($0.documentFrequency, $1.term) > ($1.documentFrequency, $0.term)
+        // Read up to prefixScanLimit completions as bytes; only the most frequent become entries.
+        let prefixBytes = Array(partial.utf8)
+        var completions: [TermEntry] = []
+        var scanned = 0
+        try reader.terms.forEachTerm(fromBytes: prefixBytes) { (entry) throws(IndexFormatError) -> Bool in
+            guard entry.bytes.starts(with: prefixBytes), scanned < settings.prefixScanLimit else { return false }
+            scanned += 1
+            completions.append(entry)
+            return true
         }
-        for info in completions.prefix(settings.maximumPrefixExpansions) {
+        completions.sort {
+            $0.documentFrequency != $1.documentFrequency
+                ? $0.documentFrequency > $1.documentFrequency : $0.bytes.lexicographicallyPrecedes($1.bytes)
+        }
+        var added = 0
+        for entry in completions where added < settings.maximumPrefixExpansions {
+            let info = entry.info
+            guard !seen.contains(info.term) else { continue }
             result.append((info, settings.prefixBoost))
+            added += 1
         }
         return result
     }
@@ -127,9 +140,10 @@ struct QueryPlanner {
     /// Index terms within the allowed edits of the word the customer typed as `typed`, best
     /// first, with their boosts. Index terms are stems, and a misspelled word often does not
     /// stem like the word it misspells ("imprmir" keeps its ending, "imprimir" stems to
-    /// "imprim"), so the matcher is run on the word's analyzed `term` and also on the
-    /// normalized word without its last one to three characters (the part a stemmer may
-    /// remove), never shorter than four characters.
+    /// "imprim"), so when the word's analyzed `term` has no match the matcher is run on the
+    /// normalized word without its last one, two, then three characters (the part a stemmer
+    /// may remove), never shorter than four characters, stopping at the first probe that
+    /// matches.
     private func typoCorrections(of term: String, typed: String) throws(IndexFormatError) -> [(TermInfo, Double)] {
         let allowed = TypoMatcher.maximumDistance(forWordOfLength: typed.unicodeScalars.count)
         guard allowed > 0 else { return [] }
@@ -156,6 +170,8 @@ struct QueryPlanner {
             for match in matches where match.distance > 0 && match.term != term {
                 best[match.term] = min(best[match.term] ?? .max, match.distance)
             }
+            // Shorter probes only when the longer ones found nothing: each walk costs.
+            if !best.isEmpty { break }
         }
         var result: [(TermInfo, Double)] = []
         for (candidate, distance) in best {

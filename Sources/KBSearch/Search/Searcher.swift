@@ -60,6 +60,20 @@ public struct Searcher: Sendable {
             didYouMean: try didYouMean(request.text, corrections: plan.corrections))
     }
 
+    /// The ranked article ids and scores for `request`, without loading stored fields, facets
+    /// or totals: the batch path of `kb search --queries` and `kb eval`.
+    public func rankedArticleIDs(_ request: SearchRequest) throws(IndexFormatError) -> [(id: String, score: Double)] {
+        var plan = try makePlan(parser.parse(request.text), request: request)
+        let collector = TopDocumentsCollector(reader: reader, bm25: bm25, filter: try documentFilter(request))
+        var ranked: [(id: String, score: Double)] = []
+        for scored in try rank(&plan, collector: collector, wanted: request.offset + request.limit)
+            .dropFirst(request.offset)
+        {
+            ranked.append((try reader.articleID(of: scored.document), scored.score))
+        }
+        return ranked
+    }
+
     /// The best `capacity` documents for `request`, pruned or exhaustive (the two must agree;
     /// tests compare them).
     func topDocuments(_ request: SearchRequest, capacity: Int, pruned: Bool) throws(IndexFormatError)
