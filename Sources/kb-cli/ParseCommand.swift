@@ -23,15 +23,19 @@ struct ParseCommand: ParsableCommand {
     @Option(help: "Article ids are paths relative to this folder (default: the paths as given).")
     var root: String?
 
-    func run() throws {
-        var options = ArticleParserOptions()
+    func validate() throws {
         if let content {
             do {
-                options.contentSelector = try ContentSelector(parsing: content)
+                _ = try ContentSelector(parsing: content)
             } catch {
                 throw ValidationError("--content: \(error)")
             }
         }
+    }
+
+    func run() throws {
+        var options = ArticleParserOptions()
+        options.contentSelector = try content.map { try ContentSelector(parsing: $0) }
         let parser = ArticleParser(options: options)
         var articles: [Article] = []
         var failed = false
