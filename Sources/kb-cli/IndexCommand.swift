@@ -48,6 +48,11 @@ struct IndexCommand: ParsableCommand {
     @Option(help: "Memory budget for postings, in MiB, before sorted runs spill to disk.")
     var memory: Int = IndexWriterOptions.defaultMemoryBudget >> 20
 
+    @Flag(
+        name: .customLong("no-cache"),
+        help: "Neither read nor write the reindex cache (<index>.cache); parse every file.")
+    var noCache = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
         guard memory >= 1 else { throw ValidationError("--memory must be at least 1 (MiB).") }
@@ -61,7 +66,7 @@ struct IndexCommand: ParsableCommand {
         let fields = try makeFieldSettings()
         let options = IndexBuildOptions(
             analyzer: AnalyzerOptions(stemmer: stemmer), fields: fields, parser: parserOptions, jobs: jobs,
-            memoryBudget: memory << 20)
+            memoryBudget: memory << 20, usesCache: !noCache)
         let display = ProgressDisplay()
         let report: IndexBuildReport
         do {
@@ -82,7 +87,8 @@ struct IndexCommand: ParsableCommand {
         let summary = report.summary
         print(
             """
-            indexed \(report.indexedCount) articles, skipped \(report.skipped.count)
+            indexed \(report.indexedCount) articles, skipped \(report.skipped.count)\
+            \(report.usedCache ? "\nreused \(report.reusedFileCount) unchanged files, parsed \(report.parsedFileCount)" : "")
             \(summary.termCount) terms, \(summary.postingCount) postings\
             \(summary.spillRunCount > 0 ? ", \(summary.spillRunCount) sorted runs spilled" : "")
             \(index.path): \(ByteCountFormatting.string(summary.fileSize)) in \(String(format: "%.2f", report.seconds)) s

@@ -14,6 +14,9 @@ public struct IndexBuildOptions: Sendable {
     public var memoryBudget: Int
     /// How many files are parsed per batch handed to the writer.
     public var batchSize: Int
+    /// Whether the reindex cache `<index>.cache` is read and written, so that files unchanged
+    /// since the last build are not parsed again. The index is the same either way.
+    public var usesCache: Bool
 
     /// Creates options; the defaults use every core.
     public init(
@@ -22,7 +25,8 @@ public struct IndexBuildOptions: Sendable {
         parser: ArticleParserOptions = ArticleParserOptions(),
         jobs: Int = IndexBuildOptions.defaultJobs,
         memoryBudget: Int = IndexWriterOptions.defaultMemoryBudget,
-        batchSize: Int = 256
+        batchSize: Int = 256,
+        usesCache: Bool = true
     ) {
         self.analyzer = analyzer
         self.fields = fields
@@ -30,6 +34,7 @@ public struct IndexBuildOptions: Sendable {
         self.jobs = max(1, jobs)
         self.memoryBudget = memoryBudget
         self.batchSize = max(1, batchSize)
+        self.usesCache = usesCache
     }
 
     /// The number of active processors.

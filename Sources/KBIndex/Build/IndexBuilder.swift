@@ -33,6 +33,11 @@ public struct IndexBuilder: Sendable {
         let parser = ArticleParser(options: options.parser)
         let (folder, sources, listingErrors) = try listSources(source, parser: parser)
         var skipped = listingErrors.map(SkippedArticle.init)
+        let cacheURL = Self.cacheURL(for: destination)
+        let cacheKey = IndexBuildCacheKey.make(options)
+        let previousCache = options.usesCache ? IndexBuildCache.read(from: cacheURL, key: cacheKey) : nil
+        let nextCache = options.usesCache ? IndexBuildCacheWriter(destination: cacheURL, key: cacheKey) : nil
+        var reusedFiles = 0
         let writer: IndexWriter
         do {
             writer = try IndexWriter(
@@ -47,9 +52,13 @@ public struct IndexBuilder: Sendable {
         var batchStart = 0
         while batchStart < sources.count {
             let batch = Array(sources[batchStart..<min(batchStart + options.batchSize, sources.count)])
-            let results = analyze(batch, folder: folder, analyzer: analyzer)
-            for (index, fileResults) in results.enumerated() {
-                for result in fileResults {
+            let outcomes = analyze(batch, folder: folder, analyzer: analyzer, cache: previousCache)
+            for (index, outcome) in outcomes.enumerated() {
+                if outcome.isReused { reusedFiles += 1 }
+                if let fingerprint = outcome.fingerprint {
+                    nextCache?.add(path: batch[index].path, fingerprint: fingerprint, results: outcome.results)
+                }
+                for result in outcome.results {
                     switch result {
                     case .success(let article):
                         do {
@@ -84,9 +93,12 @@ public struct IndexBuilder: Sendable {
         } catch {
             throw IndexBuildError.publish(destination.path, String(describing: error))
         }
+        // After the index: a cache that fails to publish only makes the next build slower.
+        nextCache?.publish()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return IndexBuildReport(
-            indexedCount: summary.documentCount, skipped: skipped, summary: summary, seconds: seconds)
+            indexedCount: summary.documentCount, skipped: skipped, summary: summary, seconds: seconds,
+            reusedFileCount: reusedFiles, parsedFileCount: sources.count - reusedFiles, usedCache: previousCache != nil)
     }
 
     /// The article files under `source`, sorted; a single file is its own source.
@@ -117,23 +129,40 @@ public struct IndexBuilder: Sendable {
         return (folder, sources, errors)
     }
 
-    /// Parses and analyzes `batch` on up to ``IndexBuildOptions/jobs`` threads; the results
-    /// keep the batch's order.
-    private func analyze(_ batch: [ArticleFolder.Source], folder: ArticleFolder, analyzer: Analyzer)
-        -> [[Result<AnalyzedArticle, ArticleParseError>]]
-    {
+    /// The reindex cache of the index at `destination`: `<index>.cache` beside it.
+    public static func cacheURL(for destination: URL) -> URL {
+        URL(fileURLWithPath: destination.path(percentEncoded: false) + ".cache")
+    }
+
+    /// Parses and analyzes `batch` on up to ``IndexBuildOptions/jobs`` threads, or takes the
+    /// results of unchanged files from `cache`; the outcomes keep the batch's order.
+    private func analyze(
+        _ batch: [ArticleFolder.Source], folder: ArticleFolder, analyzer: Analyzer, cache: IndexBuildCache?
+    ) -> [SourceOutcome] {
         let slots = ResultSlots(count: batch.count)
         let workers = min(options.jobs, batch.count)
         let next = WorkCounter()
+        let fingerprints = options.usesCache
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let index = next.take(below: batch.count) {
-                let results = folder.articles(in: batch[index]).map { result in
-                    result.map { AnalyzedArticle($0, analyzer: analyzer) }
-                }
-                slots.store(results, at: index)
+                let source = batch[index]
+                let outcome =
+                    fingerprints
+                    ? SourceOutcome(source, folder: folder, analyzer: analyzer, cache: cache)
+                    : SourceOutcome(results: Self.parse(source, folder: folder, analyzer: analyzer))
+                slots.store(outcome, at: index)
             }
         }
         return slots.values
+    }
+
+    /// Parses and analyzes every article of `source`.
+    fileprivate static func parse(_ source: ArticleFolder.Source, folder: ArticleFolder, analyzer: Analyzer)
+        -> [Result<AnalyzedArticle, ArticleParseError>]
+    {
+        folder.articles(in: source).map { result in
+            result.map { AnalyzedArticle($0, analyzer: analyzer) }
+        }
     }
 }
 
@@ -163,22 +192,94 @@ public enum IndexBuildError: Error, CustomStringConvertible {
     }
 }
 
-/// One result slot per source of a batch, filled from several threads (each slot by one).
+/// What became of one source file: its results, and whether they came from the cache.
+private struct SourceOutcome: Sendable {
+    /// The file's articles and parse errors, in file order.
+    var results: [Result<AnalyzedArticle, ArticleParseError>]
+    /// The fingerprint of the bytes the results come from, or `nil` when they cannot be
+    /// cached (the file could not be read, or changed while it was parsed).
+    var fingerprint: ContentFingerprint?
+    /// Whether the results came from the cache.
+    var isReused = false
+
+    /// Results parsed without the cache.
+    init(results: [Result<AnalyzedArticle, ArticleParseError>]) {
+        self.results = results
+    }
+
+    /// The results of `source`, from `cache` if its bytes are unchanged, else parsed.
+    ///
+    /// An HTML file is read once: its bytes are fingerprinted and, on a miss, parsed as
+    /// ``ArticleParser/parse(contentsOf:path:)`` would. A JSON Lines export is streamed, so
+    /// it is fingerprinted before parsing and again after, and cached only if both agree.
+    init(_ source: ArticleFolder.Source, folder: ArticleFolder, analyzer: Analyzer, cache: IndexBuildCache?) {
+        switch source.format {
+        case .html:
+            let bytes: [UInt8]
+            do {
+                bytes = try ArticleFileReader.readContents(
+                    of: source.url, path: source.path, limit: folder.parser.options.maximumFileSize)
+            } catch {
+                self.init(results: [.failure(error)])
+                return
+            }
+            let fingerprint = ContentHasher.fingerprint(of: bytes)
+            if let cached = cache?.results(for: source.path, fingerprint: fingerprint) {
+                self.init(results: cached)
+                isReused = true
+            } else {
+                let parsed = Result { () throws(ArticleParseError) in
+                    try folder.parser.parse(bytes, path: source.path)
+                }
+                self.init(results: [parsed.map { AnalyzedArticle($0, analyzer: analyzer) }])
+            }
+            self.fingerprint = fingerprint
+        case .jsonLines:
+            let before = Self.fingerprint(of: source)
+            if let before, let cached = cache?.results(for: source.path, fingerprint: before) {
+                self.init(results: cached)
+                isReused = true
+                fingerprint = before
+                return
+            }
+            self.init(results: IndexBuilder.parse(source, folder: folder, analyzer: analyzer))
+            if let before, Self.fingerprint(of: source) == before {
+                fingerprint = before
+            }
+        }
+    }
+
+    /// The fingerprint of the file's bytes, read in chunks, or `nil` if it cannot be read.
+    private static func fingerprint(of source: ArticleFolder.Source) -> ContentFingerprint? {
+        var hasher = ContentHasher()
+        do {
+            try ArticleFileReader.forEachChunk(of: source.url, path: source.path, chunkSize: 1 << 20) { chunk in
+                hasher.update(UnsafeRawBufferPointer(chunk))
+                return true
+            }
+        } catch {
+            return nil
+        }
+        return hasher.fingerprint
+    }
+}
+
+/// One outcome slot per source of a batch, filled from several threads (each slot by one).
 private final class ResultSlots: @unchecked Sendable {
-    private var storage: [[Result<AnalyzedArticle, ArticleParseError>]]
+    private var storage: [SourceOutcome]
     private let lock = NSLock()
 
     init(count: Int) {
-        storage = Array(repeating: [], count: count)
+        storage = Array(repeating: SourceOutcome(results: []), count: count)
     }
 
-    func store(_ results: [Result<AnalyzedArticle, ArticleParseError>], at index: Int) {
+    func store(_ outcome: SourceOutcome, at index: Int) {
         lock.lock()
-        storage[index] = results
+        storage[index] = outcome
         lock.unlock()
     }
 
-    var values: [[Result<AnalyzedArticle, ArticleParseError>]] {
+    var values: [SourceOutcome] {
         lock.lock()
         defer { lock.unlock() }
         return storage

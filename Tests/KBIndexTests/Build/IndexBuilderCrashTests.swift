@@ -162,7 +162,7 @@ import Testing
             // Left behind: at most the lock, temporary index files and build workspaces.
             for name in try Self.contents(of: indexFolder) {
                 let expected =
-                    name == "kb.idx" || name == "kb.idx.lock"
+                    name == "kb.idx" || name == "kb.idx.lock" || name == "kb.idx.cache"
                     || name.hasPrefix("kb.idx\(AtomicFilePublisher.temporaryInfix)")
                     || (name.hasPrefix(TemporaryWorkspace.namePrefix) && name.hasSuffix(TemporaryWorkspace.nameSuffix))
                 #expect(expected, "\(context): unexpected \(name)")
@@ -171,11 +171,11 @@ import Testing
         #expect(killedMidWrite >= 1, "seed \(Self.seed): no kill landed mid-write (\(finishedFirst) finished first)")
         #expect(killedBeforeWriting >= 1, "seed \(Self.seed)")
 
-        // A new build clears what the killed ones left: only the index and its lock remain.
+        // A new build clears what the killed ones left: only the index, its cache and its lock remain.
         let process = try Self.startBuild(kb, source: small, destination: destination, memory: 512)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "seed \(Self.seed): the build after the kills failed")
-        #expect(try Self.contents(of: indexFolder) == ["kb.idx", "kb.idx.lock"], "seed \(Self.seed)")
+        #expect(try Self.contents(of: indexFolder) == ["kb.idx", "kb.idx.cache", "kb.idx.lock"], "seed \(Self.seed)")
         #expect(
             try Data(contentsOf: destination) == oldBytes, "seed \(Self.seed): the same articles give the same bytes")
         #expect(IndexVerifier(path: destination.path).run().isOK, "seed \(Self.seed)")

@@ -138,8 +138,8 @@ enum GeneratedArticles {
             #expect(skipped.description.hasPrefix("\(skipped.path): "))
         }
 
-        // Published: the good articles, and only the index and its lock in the folder.
-        #expect(try Self.contents(of: output) == ["kb.idx", "kb.idx.lock"])
+        // Published: the good articles, and only the index, its reindex cache and its lock in the folder.
+        #expect(try Self.contents(of: output) == ["kb.idx", "kb.idx.cache", "kb.idx.lock"])
         let reader = try IndexReader.open(path: destination.path, verifyChecksums: true)
         #expect(reader.documentCount == 6)
         for id in ["conta-senha", "conta/email.html", "dup-1", "j1", "j3", "4"] {
