@@ -102,19 +102,8 @@ struct TopDocumentsCollector {
         var optional = plan.optional
         var top = TopK(capacity: capacity)
         var lengths = DocumentLengths()
-        var candidate = try required[0].next()
+        var candidate = try nextMatch(of: &required, from: try required[0].next())
         while candidate != PostingsCursor.exhausted {
-            var agreed = true
-            for index in required.indices {
-                let reached = try required[index].advance(to: candidate)
-                if reached != candidate {
-                    candidate = reached
-                    agreed = false
-                    break
-                }
-            }
-            if candidate == PostingsCursor.exhausted { break }
-            guard agreed else { continue }
             if filter?.contains(candidate) ?? true, try !isExcluded(candidate, &plan.excluded) {
                 lengths.load(candidate, reader: reader, bm25: bm25)
                 var total = 0.0
@@ -124,7 +113,7 @@ struct TopDocumentsCollector {
                 for clause in required { total += clause.score(lengths, bm25: bm25) }
                 top.insert(ScoredDocument(document: candidate, score: total))
             }
-            candidate = try required[0].next()
+            candidate = try nextMatch(of: &required, from: try required[0].next())
         }
         plan.required = required
         plan.optional = optional
@@ -180,27 +169,35 @@ struct TopDocumentsCollector {
             }
         } else {
             var required = plan.required
-            var candidate = try required[0].next()
+            var candidate = try nextMatch(of: &required, from: try required[0].next())
             while candidate != PostingsCursor.exhausted {
-                var agreed = true
-                for index in required.indices {
-                    let reached = try required[index].advance(to: candidate)
-                    if reached != candidate {
-                        candidate = reached
-                        agreed = false
-                        break
-                    }
-                }
-                if candidate == PostingsCursor.exhausted { break }
-                guard agreed else { continue }
                 if filter?.contains(candidate) ?? true, try !isExcluded(candidate, &plan.excluded) {
                     matched += 1
                     visit(candidate)
                 }
-                candidate = try required[0].next()
+                candidate = try nextMatch(of: &required, from: try required[0].next())
             }
         }
         return matched
+    }
+
+    /// The first document ≥ `candidate` that every clause of `required` matches (leapfrog:
+    /// each clause advances to the latest document any of them reached).
+    private func nextMatch(of required: inout [ClauseScorer], from candidate: Int) throws(IndexFormatError) -> Int {
+        var candidate = candidate
+        var agreed = false
+        while !agreed && candidate != PostingsCursor.exhausted {
+            agreed = true
+            for index in required.indices {
+                let reached = try required[index].advance(to: candidate)
+                if reached != candidate {
+                    candidate = reached
+                    agreed = false
+                    break
+                }
+            }
+        }
+        return candidate
     }
 
     private func isExcluded(_ document: Int, _ excluded: inout [ClauseScorer]) throws(IndexFormatError) -> Bool {

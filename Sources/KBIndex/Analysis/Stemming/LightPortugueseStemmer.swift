@@ -172,7 +172,7 @@ public struct LightPortugueseStemmer: Stemmer {
                 }
             }
         }
-        return changed ? Self.string(from: scalars) : word
+        return changed ? String(encoding: scalars) : word
     }
 
     /// `rules` without repetitions, first occurrences kept in order.
@@ -182,24 +182,6 @@ public struct LightPortugueseStemmer: Stemmer {
             kept.append(rule)
         }
         return kept
-    }
-
-    /// `scalars` as a string, encoded to UTF-8 in one pass.
-    private static func string(from scalars: [Unicode.Scalar]) -> String {
-        var byteCount = 0
-        for scalar in scalars {
-            byteCount += UTF8.width(scalar)
-        }
-        return String(unsafeUninitializedCapacity: byteCount) { buffer in
-            var offset = 0
-            for scalar in scalars {
-                UTF8.encode(scalar) { byte in
-                    buffer[offset] = byte
-                    offset += 1
-                }
-            }
-            return offset
-        }
     }
 
     /// `scalar` without its accent (step 4); any other scalar unchanged.

@@ -42,6 +42,6 @@ public struct RSLPSStemmer: Stemmer {
         else { return word }
         var (scalars, changed) = RSLPAccentRemoval.scalars(of: word, removingAccents: accentFolded)
         changed = plural.apply(to: &scalars) || changed
-        return changed ? RSLPAccentRemoval.string(from: scalars) : word
+        return changed ? String(encoding: scalars) : word
     }
 }

@@ -72,7 +72,7 @@ public struct RSLPStemmer: Stemmer {
             changed = vowel.apply(to: &scalars) || changed
         }
         changed = RSLPAccentRemoval.removeAccents(from: &scalars) || changed
-        return changed ? RSLPAccentRemoval.string(from: scalars) : word
+        return changed ? String(encoding: scalars) : word
     }
 }
 
@@ -244,21 +244,4 @@ enum RSLPAccentRemoval {
         return removed
     }
 
-    /// `scalars` as a string, encoded to UTF-8 in one pass.
-    static func string(from scalars: [Unicode.Scalar]) -> String {
-        var byteCount = 0
-        for scalar in scalars {
-            byteCount += UTF8.width(scalar)
-        }
-        return String(unsafeUninitializedCapacity: byteCount) { buffer in
-            var offset = 0
-            for scalar in scalars {
-                UTF8.encode(scalar) { byte in
-                    buffer[offset] = byte
-                    offset += 1
-                }
-            }
-            return offset
-        }
-    }
 }
