@@ -59,6 +59,7 @@ struct OpenAPIConformanceTests {
         Exchange(template: "/", method: .get, uri: "/"),
         Exchange(template: "/static/app.js", method: .get, uri: "/static/app.js"),
         Exchange(template: "/static/style.css", method: .get, uri: "/static/style.css"),
+        Exchange(template: "/favicon.ico", method: .get, uri: "/favicon.ico"),
     ]
 
     @Test func documentsEveryEndpointTheServerHas() throws {

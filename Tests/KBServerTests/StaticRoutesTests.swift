@@ -36,6 +36,17 @@ struct StaticRoutesTests {
         }
     }
 
+    @Test func answersTheBrowsersIconRequestWithNoContent() async throws {
+        let server = try TestServer()
+        defer { server.remove() }
+        try await server.test { client in
+            try await client.execute(uri: "/favicon.ico", method: .get) { response in
+                #expect(response.status == .noContent)
+                #expect(response.body.readableBytes == 0)
+            }
+        }
+    }
+
     @Test func embedsThePublicFolder() throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../Sources/kb-server/Public").standardized
