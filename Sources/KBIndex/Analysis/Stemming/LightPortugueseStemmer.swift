@@ -142,7 +142,7 @@ public struct LightPortugueseStemmer: Stemmer {
         var changed = false
         for scalar in word.unicodeScalars {
             if accentFolded {
-                let plain = Self.removingAccent(from: scalar)
+                let plain = stemmerRemovingAccent(scalar)
                 changed = changed || plain != scalar
                 scalars.append(plain)
             } else {
@@ -165,7 +165,7 @@ public struct LightPortugueseStemmer: Stemmer {
                 changed = true
             }
             for index in scalars.indices where scalars[index].value >= 0xC0 {
-                let plain = Self.removingAccent(from: scalars[index])
+                let plain = stemmerRemovingAccent(scalars[index])
                 if plain != scalars[index] {
                     scalars[index] = plain
                     changed = true
@@ -184,20 +184,4 @@ public struct LightPortugueseStemmer: Stemmer {
         return kept
     }
 
-    /// `scalar` without its accent (step 4); any other scalar unchanged.
-    @inline(__always)
-    private static func removingAccent(from scalar: Unicode.Scalar) -> Unicode.Scalar {
-        guard scalar.value >= 0xC0 else { return scalar }
-        switch scalar {
-        case "à", "á", "â", "ã", "ä", "å": return "a"
-        case "ç": return "c"
-        case "è", "é", "ê", "ë": return "e"
-        case "ì", "í", "î", "ï": return "i"
-        case "ñ": return "n"
-        case "ò", "ó", "ô", "õ", "ö": return "o"
-        case "ù", "ú", "û", "ü": return "u"
-        case "ý", "ÿ": return "y"
-        default: return scalar
-        }
-    }
 }

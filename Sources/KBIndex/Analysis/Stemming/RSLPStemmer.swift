@@ -192,23 +192,6 @@ final class RSLPCompiledStep: Sendable {
 /// RSLP's last step, accent removal (Orengo and Huyck, SPIRE 2001), on Unicode scalars;
 /// also how the RSLP stemmers read words into scalar buffers.
 enum RSLPAccentRemoval {
-    /// `scalar` without its accent, for the accented letters of RSLP's accent removal
-    /// (as in Lucene's `PortugueseStemmer`); any other scalar unchanged.
-    @inline(__always)
-    static func removingAccent(from scalar: Unicode.Scalar) -> Unicode.Scalar {
-        guard scalar.value >= 0xC0 else { return scalar }
-        switch scalar {
-        case "à", "á", "â", "ã", "ä", "å": return "a"
-        case "ç": return "c"
-        case "è", "é", "ê", "ë": return "e"
-        case "ì", "í", "î", "ï": return "i"
-        case "ñ": return "n"
-        case "ò", "ó", "ô", "õ", "ö": return "o"
-        case "ù", "ú", "û", "ü": return "u"
-        case "ý", "ÿ": return "y"
-        default: return scalar
-        }
-    }
 
     /// The scalars of `word`, with accents removed as they are read if `removingAccents`,
     /// in a buffer with room for a replacement a little longer than its suffix; and whether
@@ -221,7 +204,7 @@ enum RSLPAccentRemoval {
         var removed = false
         for scalar in word.unicodeScalars {
             if removingAccents {
-                let plain = removingAccent(from: scalar)
+                let plain = stemmerRemovingAccent(scalar)
                 removed = removed || plain != scalar
                 scalars.append(plain)
             } else {
@@ -235,7 +218,7 @@ enum RSLPAccentRemoval {
     static func removeAccents(from scalars: inout [Unicode.Scalar]) -> Bool {
         var removed = false
         for index in scalars.indices where scalars[index].value >= 0xC0 {
-            let plain = removingAccent(from: scalars[index])
+            let plain = stemmerRemovingAccent(scalars[index])
             if plain != scalars[index] {
                 scalars[index] = plain
                 removed = true
