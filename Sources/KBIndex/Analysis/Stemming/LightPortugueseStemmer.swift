@@ -137,18 +137,7 @@ public struct LightPortugueseStemmer: Stemmer {
     /// Returns the light stem of `word` (lowercased); words of four letters or more come
     /// out without accents.
     public func stem(_ word: String) -> String {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(word.utf8.count + 1)
-        var changed = false
-        for scalar in word.unicodeScalars {
-            if accentFolded {
-                let plain = stemmerRemovingAccent(scalar)
-                changed = changed || plain != scalar
-                scalars.append(plain)
-            } else {
-                scalars.append(scalar)
-            }
-        }
+        var (scalars, changed) = StemmerScalars.scalars(of: word, removingAccents: accentFolded)
         if scalars.count >= Self.minimumWordLength {
             if let rule = pluralAndAdverbRules.first(where: { $0.matches(scalars) }) {
                 rule.apply(to: &scalars)
@@ -164,13 +153,7 @@ public struct LightPortugueseStemmer: Stemmer {
                 scalars.removeLast()
                 changed = true
             }
-            for index in scalars.indices where scalars[index].value >= 0xC0 {
-                let plain = stemmerRemovingAccent(scalars[index])
-                if plain != scalars[index] {
-                    scalars[index] = plain
-                    changed = true
-                }
-            }
+            changed = StemmerScalars.removeAccents(from: &scalars) || changed
         }
         return changed ? String(encoding: scalars) : word
     }

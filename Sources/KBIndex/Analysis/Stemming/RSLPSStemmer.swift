@@ -40,7 +40,7 @@ public struct RSLPSStemmer: Stemmer {
         guard let finalScalar = word.unicodeScalars.last,
             accentFolded || plural.hasRule(endingWith: finalScalar)
         else { return word }
-        var (scalars, changed) = RSLPAccentRemoval.scalars(of: word, removingAccents: accentFolded)
+        var (scalars, changed) = StemmerScalars.scalars(of: word, removingAccents: accentFolded)
         changed = plural.apply(to: &scalars) || changed
         return changed ? String(encoding: scalars) : word
     }

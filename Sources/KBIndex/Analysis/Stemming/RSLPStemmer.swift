@@ -61,7 +61,7 @@ public struct RSLPStemmer: Stemmer {
 
     /// Returns the RSLP stem of `word` (lowercased), without accents.
     public func stem(_ word: String) -> String {
-        var (scalars, changed) = RSLPAccentRemoval.scalars(of: word, removingAccents: accentFolded)
+        var (scalars, changed) = StemmerScalars.scalars(of: word, removingAccents: accentFolded)
         changed = plural.apply(to: &scalars) || changed
         changed = adverb.apply(to: &scalars) || changed
         changed = feminine.apply(to: &scalars) || changed
@@ -71,7 +71,7 @@ public struct RSLPStemmer: Stemmer {
         } else {
             changed = vowel.apply(to: &scalars) || changed
         }
-        changed = RSLPAccentRemoval.removeAccents(from: &scalars) || changed
+        changed = StemmerScalars.removeAccents(from: &scalars) || changed
         return changed ? String(encoding: scalars) : word
     }
 }
@@ -187,44 +187,4 @@ final class RSLPCompiledStep: Sendable {
         }
         return true
     }
-}
-
-/// RSLP's last step, accent removal (Orengo and Huyck, SPIRE 2001), on Unicode scalars;
-/// also how the RSLP stemmers read words into scalar buffers.
-enum RSLPAccentRemoval {
-
-    /// The scalars of `word`, with accents removed as they are read if `removingAccents`,
-    /// in a buffer with room for a replacement a little longer than its suffix; and whether
-    /// any accent was removed.
-    static func scalars(of word: String, removingAccents: Bool)
-        -> (scalars: [Unicode.Scalar], removedAccents: Bool)
-    {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(word.utf8.count + 2)
-        var removed = false
-        for scalar in word.unicodeScalars {
-            if removingAccents {
-                let plain = stemmerRemovingAccent(scalar)
-                removed = removed || plain != scalar
-                scalars.append(plain)
-            } else {
-                scalars.append(scalar)
-            }
-        }
-        return (scalars, removed)
-    }
-
-    /// Removes accents from `scalars` in place; returns whether any was removed.
-    static func removeAccents(from scalars: inout [Unicode.Scalar]) -> Bool {
-        var removed = false
-        for index in scalars.indices where scalars[index].value >= 0xC0 {
-            let plain = stemmerRemovingAccent(scalars[index])
-            if plain != scalars[index] {
-                scalars[index] = plain
-                removed = true
-            }
-        }
-        return removed
-    }
-
 }

@@ -39,3 +39,42 @@ func stemmerRemovingAccent(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
     default: return scalar
     }
 }
+
+/// How the stemmers read a word into a scalar buffer and remove accents from it (RSLP's
+/// last step, Orengo and Huyck, SPIRE 2001; step 4 of Savoy's light stemmer).
+enum StemmerScalars {
+
+    /// The scalars of `word`, with accents removed as they are read if `removingAccents`,
+    /// in a buffer with room for a replacement a little longer than its suffix; and whether
+    /// any accent was removed.
+    static func scalars(of word: String, removingAccents: Bool)
+        -> (scalars: [Unicode.Scalar], removedAccents: Bool)
+    {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(word.utf8.count + 2)
+        var removed = false
+        for scalar in word.unicodeScalars {
+            if removingAccents {
+                let plain = stemmerRemovingAccent(scalar)
+                removed = removed || plain != scalar
+                scalars.append(plain)
+            } else {
+                scalars.append(scalar)
+            }
+        }
+        return (scalars, removed)
+    }
+
+    /// Removes accents from `scalars` in place; returns whether any was removed.
+    static func removeAccents(from scalars: inout [Unicode.Scalar]) -> Bool {
+        var removed = false
+        for index in scalars.indices where scalars[index].value >= 0xC0 {
+            let plain = stemmerRemovingAccent(scalars[index])
+            if plain != scalars[index] {
+                scalars[index] = plain
+                removed = true
+            }
+        }
+        return removed
+    }
+}
