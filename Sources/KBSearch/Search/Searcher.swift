@@ -111,8 +111,7 @@ public struct Searcher: Sendable {
         _ plan: inout SearchPlan, collector: TopDocumentsCollector, capacity: Int, pruned: Bool
     ) throws(IndexFormatError) -> [ScoredDocument] {
         guard plan.canMatch, !plan.isEmpty, capacity > 0 else { return [] }
-        if !plan.required.isEmpty { return try collector.collectConjunction(&plan, capacity: capacity) }
-        return pruned
+        return pruned && plan.required.isEmpty
             ? try collector.collectPruned(&plan, capacity: capacity)
             : try collector.collectExhaustive(&plan, capacity: capacity)
     }

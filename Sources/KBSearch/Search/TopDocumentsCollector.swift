@@ -2,7 +2,7 @@ import KBIndex
 
 /// Finds the best-scoring documents of a ``SearchPlan``.
 ///
-/// Three strategies, all exact (the same top k for the same plan):
+/// Two strategies, both exact (the same top k for the same plan):
 /// - ``collectPruned`` — block-max MaxScore (Turtle and Flood, "Query evaluation:
 ///   strategies and optimizations", 1995; with Ding and Suel's block-max bounds, SIGIR
 ///   2011) for queries of optional clauses: clauses are sorted by their score bound; the
@@ -10,9 +10,9 @@ import KBIndex
 ///   *non-essential* and only scored for documents found through the others, and a document
 ///   whose score plus the non-essential clauses' per-block bounds cannot beat the k-th score
 ///   is skipped without scoring them;
-/// - ``collectConjunction`` for queries with required clauses: leapfrog over the required
-///   clauses, then score the optional ones on each match;
-/// - ``collectExhaustive`` scores every matching document (tests check the others against it).
+/// - ``collectExhaustive`` scores every matching document: for queries with required clauses
+///   (leapfrog over them, then the optional clauses on each match), and as the reference
+///   the pruned strategy is tested against.
 ///
 /// Scores are summed over clauses in one fixed order whatever the strategy, so ties and
 /// rounding come out the same.
@@ -23,7 +23,7 @@ struct TopDocumentsCollector {
 
     /// Block-max MaxScore over the plan's optional clauses (no required clause).
     func collectPruned(_ plan: inout SearchPlan, capacity: Int) throws(IndexFormatError) -> [ScoredDocument] {
-        precondition(plan.required.isEmpty, "use collectConjunction for required clauses")
+        precondition(plan.required.isEmpty, "use collectExhaustive for required clauses")
         var clauses = plan.optional
         let count = clauses.count
         guard count > 0, capacity > 0 else { return [] }
@@ -95,56 +95,21 @@ struct TopDocumentsCollector {
         return top.sorted()
     }
 
-    /// Leapfrog over the required clauses, scoring optional clauses on each match.
-    func collectConjunction(_ plan: inout SearchPlan, capacity: Int) throws(IndexFormatError) -> [ScoredDocument] {
-        guard !plan.required.isEmpty, capacity > 0 else { return [] }
-        var required = plan.required
-        var optional = plan.optional
-        var top = TopK(capacity: capacity)
-        var lengths = DocumentLengths()
-        var candidate = try nextMatch(of: &required, from: try required[0].next())
-        while candidate != PostingsCursor.exhausted {
-            if filter?.contains(candidate) ?? true, try !isExcluded(candidate, &plan.excluded) {
-                lengths.load(candidate, reader: reader, bm25: bm25)
-                var total = 0.0
-                for index in optional.indices where try optional[index].advance(to: candidate) == candidate {
-                    total += optional[index].score(lengths, bm25: bm25)
-                }
-                for clause in required { total += clause.score(lengths, bm25: bm25) }
-                top.insert(ScoredDocument(document: candidate, score: total))
-            }
-            candidate = try nextMatch(of: &required, from: try required[0].next())
-        }
-        plan.required = required
-        plan.optional = optional
-        return top.sorted()
-    }
-
-    /// Scores every document matching any optional clause (no pruning).
+    /// Scores every document the plan matches, without pruning: the strategy for queries
+    /// with required clauses, and the reference the pruned strategy is tested against.
     func collectExhaustive(_ plan: inout SearchPlan, capacity: Int) throws(IndexFormatError) -> [ScoredDocument] {
-        precondition(plan.required.isEmpty, "use collectConjunction for required clauses")
-        var clauses = plan.optional
-        guard !clauses.isEmpty, capacity > 0 else { return [] }
-        for index in clauses.indices { try clauses[index].next() }
+        guard capacity > 0 else { return [] }
         var top = TopK(capacity: capacity)
         var lengths = DocumentLengths()
-        while true {
-            var candidate = PostingsCursor.exhausted
-            for clause in clauses { candidate = min(candidate, clause.document) }
-            if candidate == PostingsCursor.exhausted { break }
+        try forEachMatch(&plan) { (document, optional, required) throws(IndexFormatError) in
+            lengths.load(document, reader: reader, bm25: bm25)
             var total = 0.0
-            if filter?.contains(candidate) ?? true, try !isExcluded(candidate, &plan.excluded) {
-                lengths.load(candidate, reader: reader, bm25: bm25)
-                for clause in clauses where clause.document == candidate {
-                    total += clause.score(lengths, bm25: bm25)
-                }
-                top.insert(ScoredDocument(document: candidate, score: total))
+            for index in optional.indices where try optional[index].advance(to: document) == document {
+                total += optional[index].score(lengths, bm25: bm25)
             }
-            for index in clauses.indices where clauses[index].document == candidate {
-                try clauses[index].next()
-            }
+            for clause in required { total += clause.score(lengths, bm25: bm25) }
+            top.insert(ScoredDocument(document: document, score: total))
         }
-        plan.optional = clauses
         return top.sorted()
     }
 
@@ -152,33 +117,51 @@ struct TopDocumentsCollector {
     func count(_ plan: SearchPlan, visit: (Int) -> Void = { _ in }) throws(IndexFormatError) -> Int {
         var plan = plan
         var matched = 0
-        if plan.required.isEmpty {
-            var clauses = plan.optional
-            for index in clauses.indices { try clauses[index].next() }
+        try forEachMatch(&plan) { (document, _, _) throws(IndexFormatError) in
+            matched += 1
+            visit(document)
+        }
+        return matched
+    }
+
+    /// Calls `body`, in doc id order, with each document the plan matches — every required
+    /// clause (leapfrog), or any optional clause when nothing is required — that passes the
+    /// filter and no excluded clause matches. `body` gets the optional clauses (those on the
+    /// document can be advanced to it) and the required ones (all on it).
+    private func forEachMatch(
+        _ plan: inout SearchPlan,
+        _ body: (_ document: Int, _ optional: inout [ClauseScorer], _ required: [ClauseScorer]) throws(IndexFormatError)
+            -> Void
+    ) throws(IndexFormatError) {
+        var optional = plan.optional
+        var required = plan.required
+        defer {
+            plan.optional = optional
+            plan.required = required
+        }
+        if required.isEmpty {
+            guard !optional.isEmpty else { return }
+            for index in optional.indices { try optional[index].next() }
             while true {
                 var candidate = PostingsCursor.exhausted
-                for clause in clauses { candidate = min(candidate, clause.document) }
+                for clause in optional { candidate = min(candidate, clause.document) }
                 if candidate == PostingsCursor.exhausted { break }
                 if filter?.contains(candidate) ?? true, try !isExcluded(candidate, &plan.excluded) {
-                    matched += 1
-                    visit(candidate)
+                    try body(candidate, &optional, required)
                 }
-                for index in clauses.indices where clauses[index].document == candidate {
-                    try clauses[index].next()
+                for index in optional.indices where optional[index].document == candidate {
+                    try optional[index].next()
                 }
             }
         } else {
-            var required = plan.required
             var candidate = try nextMatch(of: &required, from: try required[0].next())
             while candidate != PostingsCursor.exhausted {
                 if filter?.contains(candidate) ?? true, try !isExcluded(candidate, &plan.excluded) {
-                    matched += 1
-                    visit(candidate)
+                    try body(candidate, &optional, required)
                 }
                 candidate = try nextMatch(of: &required, from: try required[0].next())
             }
         }
-        return matched
     }
 
     /// The first document ≥ `candidate` that every clause of `required` matches (leapfrog:
