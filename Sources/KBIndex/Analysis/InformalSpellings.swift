@@ -16,18 +16,16 @@ public struct InformalSpellings: Sendable {
     /// Parses `text` in the data file's format; throws with the line number on a bad line.
     public init(parsing text: String, fileName: String = "informal-spellings.txt") throws(AnalysisDataError) {
         var replacements: [String: String] = [:]
-        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            let content = line.trimmingASCIIWhitespace()
-            if content.isEmpty || content.hasPrefix("#") { continue }
+        for (number, content) in DataFileLines.contentLines(of: text) {
             let fields = content.split(separator: "\t", omittingEmptySubsequences: true)
             guard fields.count == 2, !fields[1].contains(" ") else {
                 throw AnalysisDataError(
-                    file: fileName, line: index + 1,
+                    file: fileName, line: number,
                     message: "expected `informal<TAB>standard` (two single words separated by a tab)")
             }
             let informal = AccentFolding.lowercase(String(fields[0]))
             guard replacements[informal] == nil else {
-                throw AnalysisDataError(file: fileName, line: index + 1, message: "`\(informal)` is listed twice")
+                throw AnalysisDataError(file: fileName, line: number, message: "`\(informal)` is listed twice")
             }
             replacements[informal] = AccentFolding.lowercase(String(fields[1]))
         }

@@ -14,10 +14,8 @@ public enum PortugueseStopWords {
 
     /// The Snowball list as published, in file order.
     public static let snowballList: [String] = {
-        String(decoding: PackageResources.stopwords_snowball_txt, as: UTF8.self)
-            .split(whereSeparator: \.isNewline)
-            .map { String($0.trimmingASCIIWhitespace()) }
-            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        DataFileLines.contentLines(of: String(decoding: PackageResources.stopwords_snowball_txt, as: UTF8.self))
+            .map { String($0.content) }
     }()
 
     /// The stop set, lowercase with accents.

@@ -19,14 +19,12 @@ public struct SynonymList: Sendable, Hashable {
     /// Parses the file format; throws with the line number on a group of fewer than two entries.
     public init(parsing text: String, fileName: String = "synonyms.txt") throws(AnalysisDataError) {
         var groups: [[String]] = []
-        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            let content = line.trimmingCharacters(in: .whitespaces)
-            if content.isEmpty || content.hasPrefix("#") { continue }
+        for (number, content) in DataFileLines.contentLines(of: text) {
             let entries = content.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty }
             guard entries.count >= 2 else {
                 throw AnalysisDataError(
-                    file: fileName, line: index + 1,
+                    file: fileName, line: number,
                     message: "a synonym group needs at least two entries separated by commas")
             }
             groups.append(entries)
