@@ -43,7 +43,7 @@ public struct IndexBuilder: Sendable {
             writer = try IndexWriter(
                 options: IndexWriterOptions(
                     analyzer: options.analyzer, fields: options.fields, memoryBudget: options.memoryBudget,
-                    temporaryDirectory: destination.deletingLastPathComponent()))
+                    temporaryDirectory: destination.deletingLastPathComponent(), threads: options.jobs))
         } catch {
             throw IndexBuildError.writer(error)
         }

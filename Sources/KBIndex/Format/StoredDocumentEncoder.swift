@@ -1,15 +1,15 @@
-/// Encodes a document's stored fields as `STOR` keeps them (`FORMAT.md`, STOR):
+/// Encodes a document's stored fields but its id, as `STOR` keeps them before compression
+/// (`FORMAT.md`, STOR):
 ///
 /// ```
-/// StoredDocument --> ID: String, Title: String, URL: String, Category: String,
-///                    Product: String, TagCount: VarUInt, Tag: String^TagCount,
-///                    Summary: String, Updated: String,
-///                    HeadingCount: VarUInt, Heading: String^HeadingCount, Body: String
+/// Fields --> Title: String, URL: String, Category: String,
+///            Product: String, TagCount: VarUInt, Tag: String^TagCount,
+///            Summary: String, Updated: String,
+///            HeadingCount: VarUInt, Heading: String^HeadingCount, Body: String
 /// ```
 enum StoredDocumentEncoder {
-    /// Appends `document` to `writer`.
-    static func encode(_ document: StoredDocument, into writer: inout BinaryWriter) {
-        writer.writeString(document.id)
+    /// Appends `document`'s fields, all but the id, to `writer`.
+    static func encodeFields(_ document: StoredDocument, into writer: inout BinaryWriter) {
         writer.writeString(document.title)
         writer.writeString(document.url)
         writer.writeString(document.category)

@@ -1,8 +1,41 @@
 extension IndexReader {
-    /// The stored fields of document `document` (`STOR`, located through `DOCS`).
+    /// The stored fields of document `document` (`STOR`, located through `DOCS`),
+    /// decompressed if they are compressed.
     public func storedDocument(_ document: Int) throws(IndexFormatError) -> StoredDocument {
-        var reader = try storedReader(document)
-        let id = try reader.readString()
+        var record = try storedReader(document)
+        let id = try record.readString()
+        let methodOffset = record.position
+        let method = try record.readUInt8()
+        switch StoredDocumentMethod(rawValue: method) {
+        case .raw:
+            return try Self.readFields(&record, id: id)
+        case .compressed:
+            guard let storedDecompressor = try storedCodec.get() else {
+                throw IndexFormatError(
+                    .corrupt("a compressed stored document in a section without a codec"),
+                    section: record.section, offset: record.baseOffset + methodOffset)
+            }
+            let length = Int(try record.readVarUInt32())
+            let compressedOffset = record.baseOffset + record.position
+            let compressed = try record.readBytes(count: record.remaining)
+            let fields = try storedDecompressor.decompress(compressed, count: length, offset: compressedOffset)
+            let decoded: Result<StoredDocument, IndexFormatError> = fields.withUnsafeBytes { bytes in
+                var reader = BinaryReader(bytes, baseOffset: compressedOffset, section: record.section)
+                do throws(IndexFormatError) {
+                    return .success(try Self.readFields(&reader, id: id))
+                } catch { return .failure(error) }
+            }
+            return try decoded.get()
+        case nil:
+            throw IndexFormatError(
+                .corrupt("unknown stored-document method \(method)"),
+                section: record.section, offset: record.baseOffset + methodOffset)
+        }
+    }
+
+    /// Reads a document's fields after its id (`Fields`, FORMAT.md).
+    private static func readFields(_ reader: inout BinaryReader, id: String) throws(IndexFormatError) -> StoredDocument
+    {
         let title = try reader.readString()
         let url = try reader.readString()
         let category = try reader.readString()
@@ -15,6 +48,23 @@ extension IndexReader {
         return StoredDocument(
             id: id, title: title, url: url, category: category, product: product, tags: tags, summary: summary,
             updated: updated, headings: headings, body: body)
+    }
+
+    /// The codec at the head of `STOR` (`CodecKind` and `Codec`, FORMAT.md), or nil when the
+    /// section has none.
+    static func readStoredCodec(_ bytes: UnsafeRawBufferPointer, offset: Int) throws(IndexFormatError)
+        -> StoredTextDecompressor?
+    {
+        guard !bytes.isEmpty else { return nil }
+        var reader = BinaryReader(bytes, baseOffset: offset, section: SectionTag.storedFields.displayName)
+        let kind = try reader.readUInt8()
+        switch StoredFieldsCodecKind(rawValue: kind) {
+        case .none?: return nil
+        case .lzHuffman?: return try StoredTextDecompressor(reading: &reader)
+        case nil:
+            throw IndexFormatError(
+                .corrupt("unknown stored-fields codec \(kind)"), section: reader.section, offset: offset)
+        }
     }
 
     /// The article id of document `document` (reads only that field).
@@ -71,7 +121,7 @@ extension IndexReader {
             baseOffset: section(.storedFields).offset + range.lowerBound, section: SectionTag.storedFields.displayName)
     }
 
-    private func readStrings(_ reader: inout BinaryReader) throws(IndexFormatError) -> [String] {
+    private static func readStrings(_ reader: inout BinaryReader) throws(IndexFormatError) -> [String] {
         let count = Int(try reader.readVarUInt32())
         guard count <= reader.remaining else {
             throw IndexFormatError(

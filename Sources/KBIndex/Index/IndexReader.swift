@@ -42,6 +42,10 @@ public final class IndexReader: @unchecked Sendable {
     let positionsBytes: UnsafeRawBufferPointer
     let normsBytes: UnsafeRawBufferPointer
     let storedBytes: UnsafeRawBufferPointer
+    /// The codec of compressed stored documents (nil when `STOR` has none), or why it could
+    /// not be read: a damaged `STOR` does not stop the index from opening and searching, only
+    /// its stored documents from being read.
+    let storedCodec: Result<StoredTextDecompressor?, IndexFormatError>
     let documentsBytes: UnsafeRawBufferPointer
 
     /// Opens the index at `path`.
@@ -104,6 +108,11 @@ public final class IndexReader: @unchecked Sendable {
         positionsBytes = bytes(.positions)
         normsBytes = bytes(.norms)
         storedBytes = bytes(.storedFields)
+        let storedOffset = section(.storedFields).offset
+        let stored = storedBytes
+        storedCodec = Result { () throws(IndexFormatError) in
+            try IndexReader.readStoredCodec(stored, offset: storedOffset)
+        }
         documentsBytes = bytes(.documents)
     }
 

@@ -144,10 +144,10 @@ public final class IndexWriter {
     /// index without terms, `NORM` and `STOR` of one without documents) go last, at the
     /// section table's offset, so that no empty section shares its offset with a non-empty one.
     private func writeIndex(to path: String) throws(IndexWriterError) -> IndexWriteSummary {
-        try stored.finish()
         let pseudoFrequency = BM25FPseudoFrequency(
             fields: options.fields, totalLengths: totalLengths, documentCount: documentCount, norms: norms)
         let file = try IndexFileWriter(path: path)
+        var storedOffsets: [UInt64] = [0]
         let hasTerms = postingTotal > 0
         var terms = (termCount: 0, postingCount: 0)
         if hasTerms {
@@ -176,11 +176,11 @@ public final class IndexWriter {
         accumulator.reset()
         if documentCount > 0 {
             try NormsEncoder.write(norms, to: file)
-            try file.writeSection(.storedFields, contentsOf: stored.path)
+            storedOffsets = try stored.write(to: file, threads: options.threads)
             SystemCall.removeFile(stored.path)
         }
         let idOrder = articleIDs.idsInByteOrder().map { UInt32($0) }
-        try DocumentTableEncoder.write(storedOffsets: stored.offsets, idOrder: idOrder, to: file)
+        try DocumentTableEncoder.write(storedOffsets: storedOffsets, idOrder: idOrder, to: file)
         try FilterColumnsEncoder.write(filters, to: file)
         try file.writeSection(.meta, metadata(termCount: terms.termCount))
         if !hasTerms {

@@ -25,7 +25,8 @@ public enum IndexWriterError: Error, Equatable, Sendable, CustomStringConvertibl
         case .fileSystem(let operation, let path, let reason):
             return "cannot \(operation) \(path): \(reason). Check the folder's permissions and free disk space."
         case .indexTooLarge(let detail):
-            return "the collection is too large for index format 1: \(detail). Split it into several indexes."
+            return
+                "the collection is too large for index format \(FormatVersion.current): \(detail). Split it into several indexes."
         case .damagedTemporaryFile(let path, let detail):
             return "the temporary file \(path) of the index build was damaged (\(detail)); "
                 + "was it removed or changed while `kb index` ran? Run `kb index` again."

@@ -16,6 +16,9 @@ public struct IndexWriterOptions: Sendable {
     /// system's temporary folder (`TMPDIR`); `kb index` passes the index's own folder, so
     /// that the temporary files are on the same disk as the index.
     public var temporaryDirectory: URL?
+    /// Threads that may compress stored fields at the end of the build (at least 1). The
+    /// output does not depend on it.
+    public var threads: Int
 
     /// 512 MiB, the default ``memoryBudget``.
     public static let defaultMemoryBudget = 512 << 20
@@ -25,11 +28,13 @@ public struct IndexWriterOptions: Sendable {
         analyzer: AnalyzerOptions = .default,
         fields: [FieldSettings] = FieldSettings.defaults,
         memoryBudget: Int = IndexWriterOptions.defaultMemoryBudget,
-        temporaryDirectory: URL? = nil
+        temporaryDirectory: URL? = nil,
+        threads: Int = 1
     ) {
         self.analyzer = analyzer
         self.fields = fields
         self.memoryBudget = memoryBudget
         self.temporaryDirectory = temporaryDirectory
+        self.threads = max(1, threads)
     }
 }

@@ -52,6 +52,9 @@ struct DecodedIndex {
     var norms: [UInt16] = []
     var stored: [StoredDocument] = []
     var storedOffsets: [UInt64] = []
+    /// `STOR`'s `CodecKind` (nil without documents) and how many documents are compressed.
+    var storedCodecKind: UInt8?
+    var compressedDocumentCount = 0
     var idOrder: [UInt32] = []
     /// Per column (category, product, tag): values in file order with their documents.
     var filters: [[(value: [UInt8], documents: [UInt32])]] = []
@@ -70,7 +73,7 @@ struct DecodedIndex {
         try bytes.withUnsafeBytes { (file: UnsafeRawBufferPointer) throws in
             var header = BinaryReader(UnsafeRawBufferPointer(rebasing: file[0..<16]), section: "header")
             guard Array(try header.readBytes(count: 8)) == FormatVersion.magic else { throw fail("header magic") }
-            guard try header.readUInt32() == 1 else { throw fail("header version") }
+            guard try header.readUInt32() == FormatVersion.current else { throw fail("header version") }
             guard try header.readUInt32() == 0 else { throw fail("flags") }
             // Footer.
             var footer = BinaryReader(
@@ -79,7 +82,7 @@ struct DecodedIndex {
             let tableOffset = Int(try footer.readUInt64())
             let tableLength = Int(try footer.readUInt64())
             let tableChecksum = try footer.readUInt32()
-            guard try footer.readUInt32() == 1 else { throw fail("footer version") }
+            guard try footer.readUInt32() == FormatVersion.current else { throw fail("footer version") }
             guard Array(try footer.readBytes(count: 8)) == FormatVersion.magic else { throw fail("footer magic") }
             guard tableOffset >= 16, tableOffset + tableLength == file.count - 32 else {
                 throw fail("section table not between header and footer")
@@ -275,29 +278,57 @@ struct DecodedIndex {
             }
             for _ in 0...documentCount { storedOffsets.append(try documentReader.readUInt64()) }
             for _ in 0..<documentCount { idOrder.append(try documentReader.readUInt32()) }
-            guard storedOffsets.first == 0, storedOffsets.last == UInt64(sectionOf(.storedFields).length) else {
-                throw fail("stored offsets ends")
+            guard storedOffsets.last == UInt64(sectionOf(.storedFields).length) else {
+                throw fail("stored offsets end")
             }
-            // STOR.
+            // STOR: the codec, then each document's id, method and fields.
             var storedReader = reader(.storedFields)
+            var decompressor: StoredTextDecompressor? = nil
+            if documentCount > 0 {
+                let kind = try storedReader.readUInt8()
+                storedCodecKind = kind
+                switch kind {
+                case 0: break
+                case 1: decompressor = try StoredTextDecompressor(reading: &storedReader)
+                default: throw fail("STOR codec kind")
+                }
+            }
             for document in 0..<documentCount {
                 guard storedReader.position == Int(storedOffsets[document]) else { throw fail("stored offset") }
                 let id = try storedReader.readString()
-                let title = try storedReader.readString()
-                let url = try storedReader.readString()
-                let category = try storedReader.readString()
-                let product = try storedReader.readString()
-                var tags: [String] = []
-                for _ in 0..<Int(try storedReader.readVarUInt()) { tags.append(try storedReader.readString()) }
-                let summary = try storedReader.readString()
-                let updated = try storedReader.readString()
-                var headings: [String] = []
-                for _ in 0..<Int(try storedReader.readVarUInt()) { headings.append(try storedReader.readString()) }
-                let body = try storedReader.readString()
-                stored.append(
-                    StoredDocument(
-                        id: id, title: title, url: url, category: category, product: product, tags: tags,
-                        summary: summary, updated: updated, headings: headings, body: body))
+                var fields: [UInt8]
+                switch try storedReader.readUInt8() {
+                case 0:
+                    fields = Array(
+                        try storedReader.readBytes(count: Int(storedOffsets[document + 1]) - storedReader.position))
+                case 1:
+                    guard let decompressor else { throw fail("compressed document without a codec") }
+                    compressedDocumentCount += 1
+                    let length = Int(try storedReader.readVarUInt())
+                    let compressed = try storedReader.readBytes(
+                        count: Int(storedOffsets[document + 1]) - storedReader.position)
+                    fields = try decompressor.decompress(compressed, count: length, offset: 0)
+                default: throw fail("stored document method")
+                }
+                try fields.withUnsafeBytes { bytes in
+                    var fieldReader = BinaryReader(bytes, section: "stored fields")
+                    let title = try fieldReader.readString()
+                    let url = try fieldReader.readString()
+                    let category = try fieldReader.readString()
+                    let product = try fieldReader.readString()
+                    var tags: [String] = []
+                    for _ in 0..<Int(try fieldReader.readVarUInt()) { tags.append(try fieldReader.readString()) }
+                    let summary = try fieldReader.readString()
+                    let updated = try fieldReader.readString()
+                    var headings: [String] = []
+                    for _ in 0..<Int(try fieldReader.readVarUInt()) { headings.append(try fieldReader.readString()) }
+                    let body = try fieldReader.readString()
+                    guard fieldReader.isAtEnd else { throw fail("stored fields trailing bytes") }
+                    stored.append(
+                        StoredDocument(
+                            id: id, title: title, url: url, category: category, product: product, tags: tags,
+                            summary: summary, updated: updated, headings: headings, body: body))
+                }
             }
             guard storedReader.isAtEnd else { throw fail("STOR trailing bytes") }
             // FILT.

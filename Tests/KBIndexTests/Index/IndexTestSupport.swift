@@ -68,11 +68,12 @@ enum IndexTestSupport {
     /// Builds an index of `articles` in `directory` and returns its bytes and summary.
     static func build(
         _ articles: [AnalyzedArticle], in directory: URL, name: String = "kb.idx",
-        memoryBudget: Int = IndexWriterOptions.defaultMemoryBudget, mergeFanIn: Int = 64
+        memoryBudget: Int = IndexWriterOptions.defaultMemoryBudget, mergeFanIn: Int = 64, threads: Int = 1
     ) throws -> (bytes: [UInt8], summary: IndexWriteSummary) {
         let writer = try IndexWriter(
             options: IndexWriterOptions(
-                fields: IndexTestSupport.handComputedFields, memoryBudget: memoryBudget, temporaryDirectory: directory))
+                fields: IndexTestSupport.handComputedFields, memoryBudget: memoryBudget, temporaryDirectory: directory,
+                threads: threads))
         writer.mergeFanIn = mergeFanIn
         for article in articles {
             try writer.add(article)

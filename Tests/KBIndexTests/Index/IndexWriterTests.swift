@@ -15,6 +15,21 @@ import Testing
         #expect(first.summary == second.summary)
     }
 
+    /// Stored fields are compressed by several threads in batches; more documents than one
+    /// batch (512 per thread) show that the batches are written in order.
+    @Test(arguments: [2, 3])
+    func outputDoesNotDependOnTheThreads(threads: Int) throws {
+        let directory = try Fixtures.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let articles = IndexTestSupport.analyzed(IndexTestSupport.articles(count: 1_300, seed: 8))
+        let single = try IndexTestSupport.build(articles, in: directory, name: "a.idx")
+        let parallel = try IndexTestSupport.build(articles, in: directory, name: "b.idx", threads: threads)
+        #expect(single.bytes == parallel.bytes)
+        let index = try DecodedIndex(bytes: parallel.bytes)
+        #expect(index.stored.map(\.id) == articles.map(\.document.id))
+        #expect(index.compressedDocumentCount > 1_000)
+    }
+
     @Test(arguments: [(1, 64), (1, 2), (1, 5), (4_000, 64), (40_000, 3)])
     func outputDoesNotDependOnTheMemoryBudget(budget: Int, fanIn: Int) throws {
         let directory = try Fixtures.makeTemporaryDirectory()
@@ -64,8 +79,10 @@ import Testing
             }
         }
         #expect(index.norms == expected.norms)
-        // Stored fields, id order, filters.
+        // Stored fields (a collection this size trains a codec and compresses), id order, filters.
         #expect(index.stored == articles.map(StoredDocument.init))
+        #expect(index.storedCodecKind == StoredFieldsCodecKind.lzHuffman.rawValue)
+        #expect(index.compressedDocumentCount > 300)
         let idOrder = articles.indices.sorted {
             Array(articles[$0].id.utf8).lexicographicallyPrecedes(articles[$1].id.utf8)
         }
@@ -200,7 +217,7 @@ import Testing
         let json = index.metadataJSON
         #expect(!json.contains(": ") && !json.contains(", ") && !json.contains("\n"))
         #expect(json.hasPrefix("{\"analyzer\":{\"foldsAccents\":true,"))
-        #expect(json.contains("\"formatVersion\":1"))
+        #expect(json.contains("\"formatVersion\":2"))
         #expect(json.contains("\"impactK1\":0"))
         #expect(json.contains("\"producer\":\"kb \(KBVersion.version)\""))
         let keys = ["analyzer", "documentCount", "fields", "formatVersion", "impactK1", "producer", "termCount"]
