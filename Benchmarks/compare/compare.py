@@ -73,13 +73,23 @@ def percentile(values, p):
 
 
 def read_timings(path):
+    """Per-query latencies (µs); kb's '#open' line (time to open the index) is skipped."""
     out = []
     with open(path) as f:
         for line in f:
             parts = line.split("\t")
-            if len(parts) >= 2:
+            if len(parts) >= 2 and not line.startswith("#"):
                 out.append(float(parts[1]))
     return out
+
+
+def read_open_time(path):
+    """kb's in-process open time in seconds, from the '#open' line of a timings file."""
+    with open(path) as f:
+        for line in f:
+            if line.startswith("#open\t"):
+                return float(line.split("\t")[1]) / 1e6
+    return None
 
 
 # ---------------------------------------------------------------- corpus and extraction
@@ -159,12 +169,13 @@ def bench_kb(kb, kbjsonl, work, sets):
     r["size_b"] = disk_size(idx)
     one = os.path.join(work, "one.tsv")
     open(one, "w").write("x\tabrir arquivo\n")
-    # kb has no in-process open timer: a one-query process, wall time, includes process start
-    walls = []
+    # open time: in-process, from the '#open' line of --timings (min of 5 processes)
+    opens = []
     for _ in range(5):
-        w, _, _ = run_measured([kb, "search", "--index", idx, "--queries", one, "--limit", "10"])
-        walls.append(w)
-    r["open_s"] = sorted(walls)[len(walls) // 2]
+        tim = os.path.join(work, "kb", "open.timings.tsv")
+        run_measured([kb, "search", "--index", idx, "--queries", one, "--limit", "10", "--timings", tim])
+        opens.append(read_open_time(tim))
+    r["open_s"] = min(opens)
     for name, (q, qrels) in sets.items():
         tim = os.path.join(work, "kb", f"{name}.timings.tsv")
         # Complete queries, as the peers run them: no completion of the last word as a prefix.
@@ -357,7 +368,7 @@ Measured in one run on one machine by `Benchmarks/compare/run{' --quick' if a.qu
 - Corpus: {ndocs} {'articles from ' + os.path.basename(a.corpus) + ' (relevance rows do not apply)' if a.corpus.endswith('.jsonl') else 'LibreOffice pt-BR help pages'}; title and body text extracted once by `kb parse --content '#DisplayArea'` and fed to every engine (kb gets the same text as escaped `<p>` lines in JSON Lines; no headings field for anyone).
 - Queries: {', '.join(f'{n} ({c})' for n, c in nq.items())}; latency is top-10, single-threaded, each engine timing only its own search calls in-process (kb: `--timings`); relevance from top-100 runs scored by `evaluate.py`.
 - Settings: kb defaults (analyzer: {res.get('kb', {}).get('analyzer', '?')}; BM25F, proximity re-ranking, typo correction of words absent from the index, synonyms; queries run complete, `--no-prefix`). Tantivy: Portuguese stop words + Snowball stemmer + ASCII folding, title boost 3. Xapian: BM25, `xapian.Stem("portuguese")` with Snowball stop words and accent folding applied in Python, title wdf 3. FTS5: no Portuguese stemmer in SQLite, so text and queries are stemmed in Python with `snowballstemmer` (stop words removed) before insertion; `unicode61 remove_diacritics 2`; `bm25(t, 3.0, 1.0)`. Peers get OR queries of the analyzed terms.
-- Open time: peers, in-process open of the index (min of runs); kb has no in-process open timer, so its figure is the wall time of a whole one-query `kb search` process (process start + open + 1 query, median of 5) — an upper bound.
+- Open time: in-process open of the index, min of runs (kb: the `#open` line of `--timings`, which times opening the file and making the searcher).
 - kb's latency tail (p95/p99) comes from queries with words not in the index (typos such as `relatoiro`, API names such as `xrowsetlistener`), which kb's typo tolerance expands; the peers do no fuzzy matching, so they answer those queries with fewer or no results.
 - Peak RSS: the maximum resident set (GNU time %M) of that engine's own build or search process (the Python interpreter, about 10 MiB, included for the peers). Build time: kb, wall time of `kb index` (process start included); peers, in-process time around the library's build calls.
 

@@ -10,23 +10,27 @@ struct BatchOptions: ParsableArguments {
     @Option(help: "Output format in batch mode.")
     var format: BatchFormat = .trec
 
-    @Option(help: "Write each query's in-process latency in microseconds to this file (\"qid<TAB>µs\").")
+    @Option(
+        help: """
+            Write each query's in-process latency in microseconds to this file ("qid<TAB>µs"), \
+            after a first line "#open<TAB>µs": the time to open the index.
+            """)
     var timings: String?
 
     @Option(name: .customLong("run-tag"), help: "The tag in the last column of TREC lines.")
     var runTag = "kb"
 
-    /// Runs `search` for every query of `file` and prints the results.
-    func run(file: String, search: (String) throws -> [(String, Double)]) throws {
+    /// Runs `search` for every query of `file` and prints the results; `openTime` is how long
+    /// opening the index took, for the timings file.
+    func run(file: String, openTime: Duration, search: (String) throws -> [(String, Double)]) throws {
         let queryFile = try QueryFile(contentsOf: URL(fileURLWithPath: file), name: file)
         let clock = ContinuousClock()
         var output = ""
-        var timingLines = ""
+        var timingLines = "#open\t\(Self.microseconds(openTime))\n"
         for query in queryFile.queries {
             var ranked: [(String, Double)] = []
             let elapsed = try clock.measure { ranked = try search(query.text) }
-            let microseconds = Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12
-            timingLines += "\(query.id)\t\(String(format: "%.1f", microseconds))\n"
+            timingLines += "\(query.id)\t\(Self.microseconds(elapsed))\n"
             switch format {
             case .trec:
                 for line in try TRECRun.lines(
@@ -46,6 +50,12 @@ struct BatchOptions: ParsableArguments {
         if let timings {
             try Data(timingLines.utf8).write(to: URL(fileURLWithPath: timings))
         }
+    }
+
+    /// `duration` in microseconds, one decimal.
+    private static func microseconds(_ duration: Duration) -> String {
+        let value = Double(duration.components.seconds) * 1e6 + Double(duration.components.attoseconds) / 1e12
+        return String(format: "%.1f", value)
     }
 }
 

@@ -46,20 +46,22 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let searcher = Searcher(reader: try openIndex(index.path))
+        let clock = ContinuousClock()
+        var opened: Searcher?
+        let openTime = try clock.measure { opened = Searcher(reader: try openIndex(index.path)) }
+        let searcher = opened!
         let makeRequest = { (text: String) in
             SearchRequest(
                 text, limit: window.limit, offset: window.offset, category: category, product: product, tags: tags,
                 prefixLastWord: !noPrefix, countsMatches: json)
         }
         if let file = batch.queries {
-            try batch.run(file: file) { text in
+            try batch.run(file: file, openTime: openTime) { text in
                 try searcher.rankedArticleIDs(makeRequest(text)).map { ($0.id, $0.score) }
             }
             return
         }
         let text = query ?? ""
-        let clock = ContinuousClock()
         var results: SearchResults?
         let elapsed = try clock.measure { results = try searcher.search(makeRequest(text)) }
         try printResults(results!, text: text, elapsed: elapsed, analyzer: searcher.reader.analyzer, json: json)

@@ -39,9 +39,12 @@ struct SuggestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let searcher = Searcher(reader: try openIndex(index.path))
+        let clock = ContinuousClock()
+        var opened: Searcher?
+        let openTime = try clock.measure { opened = Searcher(reader: try openIndex(index.path)) }
+        let searcher = opened!
         if let file = batch.queries {
-            try batch.run(file: file) { text in
+            try batch.run(file: file, openTime: openTime) { text in
                 try searcher.suggest(SuggestionRequest(subject: text + " ", limit: limit)).hits.map {
                     ($0.article.id, $0.score)
                 }
@@ -49,7 +52,6 @@ struct SuggestCommand: ParsableCommand {
             return
         }
         let request = SuggestionRequest(subject: subject ?? "", description: description, limit: limit)
-        let clock = ContinuousClock()
         var results: SearchResults?
         let elapsed = try clock.measure { results = try searcher.suggest(request) }
         try printResults(

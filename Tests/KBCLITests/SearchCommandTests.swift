@@ -216,10 +216,10 @@ import Testing
         #expect(byQuery["q1"]?.map(\.id) == single.map(\.id))
 
         let timingLines = KBOutput.lines(of: try String(contentsOfFile: timings, encoding: .utf8))
-        #expect(timingLines.count == 4)
-        #expect(timingLines.map { $0.prefix { $0 != "\t" } } == ["q1", "q2", "q3", "q4"])
+        #expect(timingLines.count == 5)
+        #expect(timingLines.map { $0.prefix { $0 != "\t" } } == ["#open", "q1", "q2", "q3", "q4"])
         for line in timingLines {
-            #expect(line.wholeMatch(of: /q[0-9]\t[0-9]+\.[0-9]/) != nil, "\(line)")
+            #expect(line.wholeMatch(of: /(#open|q[0-9])\t[0-9]+\.[0-9]/) != nil, "\(line)")
         }
     }
 
