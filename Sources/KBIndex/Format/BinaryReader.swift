@@ -58,6 +58,28 @@ public struct BinaryReader {
         cursor &+= count
     }
 
+    /// Skips `count` VarUInts without decoding them: each ends at a byte below 0x80, so the
+    /// ends are counted 8 bytes at a time. `.truncated` if the section ends first (and then
+    /// `position` does not move). Overlong encodings are not detected here (`kb check` reads
+    /// every value).
+    @inlinable
+    public mutating func skipVarUInts(_ count: Int) throws(IndexFormatError) {
+        var remaining = count
+        var index = cursor
+        let end = bytes.count
+        while remaining >= 8 && index &+ 8 <= end {
+            let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            remaining &-= (~word & 0x8080_8080_8080_8080).nonzeroBitCount
+            index &+= 8
+        }
+        while remaining > 0 {
+            guard index < end else { throw truncated(at: cursor) }
+            if bytes[index] < 0x80 { remaining &-= 1 }
+            index &+= 1
+        }
+        cursor = index
+    }
+
     /// Reads one byte.
     @inlinable @inline(__always)
     public mutating func readUInt8() throws(IndexFormatError) -> UInt8 {

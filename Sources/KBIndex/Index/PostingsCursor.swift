@@ -186,7 +186,7 @@ public struct PostingsCursor {
                 skipped += Int(buffer.frequencies[field * Self.blockSize + index])
             }
         }
-        for _ in 0..<skipped { _ = try input.readVarUInt() }
+        try input.skipVarUInts(skipped)
         for field in IndexField.allCases {
             var position = 0
             for _ in 0..<frequency(in: field) {

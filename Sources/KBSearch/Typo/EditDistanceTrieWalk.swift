@@ -11,6 +11,12 @@
 /// the prefix can match: the prefix is *dead*, and ``nextSeekTarget()`` gives the smallest
 /// byte string after it that may still match (as an automaton's "next string" would).
 ///
+/// Only the diagonal band of each row is computed (Ukkonen 1985): cell `j` of row `d` is at
+/// least `|d − j|`, so outside `d − limit...d + limit` it cannot be within the limit. The
+/// cells just outside the band hold `limit + 1`, which stands for "too far" (every value the
+/// walk compares is checked against the limit, and a cell within the limit is computed from
+/// neighbours within it), so a row costs `2 × limit + 1` cells, not the query's length.
+///
 /// Characters are Unicode scalars decoded from the terms' UTF-8 (``TermScalarDecoder``);
 /// byte order and scalar order agree, so the byte-ordered terms are a trie over scalars.
 struct EditDistanceTrieWalk {
@@ -101,8 +107,15 @@ struct EditDistanceTrieWalk {
             if minimum > limit { return .deadPrefix }
             position = unit.end
         }
-        let distance = rows[depth * width + width - 1]
+        let distance = finalDistance(atDepth: depth)
         return distance <= limit ? .match(distance: distance) : .noMatch
+    }
+
+    /// The distance between the term's first `depth` scalars and the whole query, or
+    /// `limit + 1` when the last cell lies outside the row's band (so beyond the limit).
+    @inline(__always)
+    private func finalDistance(atDepth depth: Int) -> Int {
+        abs(depth - query.count) <= limit ? rows[depth * width + width - 1] : limit + 1
     }
 
     /// After ``Outcome/deadPrefix``: the smallest byte string that sorts after every term
@@ -133,7 +146,7 @@ struct EditDistanceTrieWalk {
             if let viable = smallestViableScalar(atDepth: level, greaterThan: scalars[level]) {
                 truncate(toDepth: parent)
                 extend(with: viable.scalar, minimum: viable.minimum)
-                while rows[depth * width + width - 1] > limit && rowMinimum[depth] == limit,
+                while finalDistance(atDepth: depth) > limit && rowMinimum[depth] == limit,
                     let next = smallestViableScalar(atDepth: depth + 1, greaterThan: nil)
                 {
                     extend(with: next.scalar, minimum: next.minimum)
@@ -167,7 +180,10 @@ struct EditDistanceTrieWalk {
             rows.withUnsafeBufferPointer { rows in
                 let parent = (depth - 1) * width
                 var best = none
-                for j in 0..<(width - 1) where rows[parent + j] <= limit {
+                // The parent row's band (other cells are stale or beyond the limit).
+                let first = max(0, depth - 1 - limit)
+                let last = min(width - 2, depth - 1 + limit)
+                for j in stride(from: first, through: last, by: 1) where rows[parent + j] <= limit {
                     let candidate = query[j]
                     if UInt64(candidate) >= lowest && candidate < best { best = candidate }
                 }
@@ -224,18 +240,31 @@ struct EditDistanceTrieWalk {
     /// the cell above + 1 (the term has an extra character), the cell to the left + 1 (the
     /// query has one), the cell above left + 0 or 1 (match or substitution), and, when the
     /// last two characters are the query's swapped, the cell two rows up, two columns left + 1.
+    /// Only the band `depth - limit...depth + limit` is computed; the cells on either side of
+    /// it are set to `limit + 1`, which is what the next row reads there.
     @inline(__always)
     private mutating func fillRow(depth: Int, scalar: UInt32) -> Int {
         let width = self.width
+        let limit = self.limit
+        let tooFar = limit + 1
         let previousScalar = depth > 1 ? scalars[depth - 1] : TermScalarDecoder.malformed
         return query.withUnsafeBufferPointer { query in
             rows.withUnsafeMutableBufferPointer { rows in
                 let row = depth * width
                 let parent = (depth - 1) * width
                 let grandparent = (depth - 2) * width
-                rows[row] = depth
-                var minimum = depth
-                for j in 1..<width {
+                var first = depth - limit
+                var minimum = tooFar
+                if first <= 0 {
+                    rows[row] = depth
+                    minimum = depth
+                    first = 1
+                } else {
+                    rows[row + first - 1] = tooFar
+                }
+                let last = min(width - 1, depth + limit)
+                if first > last { return minimum }
+                for j in first...last {
                     let queryScalar = query[j - 1]
                     var value = rows[parent + j - 1] + (queryScalar == scalar ? 0 : 1)
                     value = min(value, rows[parent + j] + 1, rows[row + j - 1] + 1)
@@ -245,6 +274,7 @@ struct EditDistanceTrieWalk {
                     rows[row + j] = value
                     minimum = min(minimum, value)
                 }
+                if last + 1 < width { rows[row + last + 1] = tooFar }
                 return minimum
             }
         }

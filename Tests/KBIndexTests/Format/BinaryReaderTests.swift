@@ -362,4 +362,27 @@ import Testing
             }
         }
     }
+
+    /// Skipping VarUInts 8 bytes at a time lands exactly where reading them one by one does.
+    @Test func skipVarUIntsLandsOnTheNextValue() throws {
+        var generator = SeededGenerator(seed: 41)
+        for round in 0..<200 {
+            let values = (0..<Int.random(in: 1...300, using: &generator)).map { _ in
+                UInt64.random(in: 0...(1 << UInt64.random(in: 0...40, using: &generator)), using: &generator)
+            }
+            var writer = BinaryWriter()
+            for value in values { writer.writeVarUInt(value) }
+            let bytes = writer.bytes
+            let skipped = Int.random(in: 0..<values.count, using: &generator)
+            try bytes.withUnsafeBytes { raw in
+                var reader = BinaryReader(raw, section: "test")
+                try reader.skipVarUInts(skipped)
+                #expect(try reader.readVarUInt() == values[skipped], "round \(round)")
+                // Skipping past the end throws and leaves the position alone.
+                let position = reader.position
+                #expect(throws: IndexFormatError.self) { try reader.skipVarUInts(values.count) }
+                #expect(reader.position == position)
+            }
+        }
+    }
 }
