@@ -44,9 +44,13 @@ struct ProximityReranker {
         let weights = clauses.map(\.weight)
         var result: [ScoredDocument] = []
         result.reserveCapacity(candidates.count)
+        // Positions per clause and field, reused from candidate to candidate.
+        var positions = [[[Int]]](
+            repeating: [[Int]](repeating: [], count: IndexField.count), count: clauses.count)
         for candidate in candidates.sorted(by: { $0.document < $1.document }) {
-            var positions = [[[Int]]](
-                repeating: [[Int]](repeating: [], count: IndexField.count), count: clauses.count)
+            for clause in positions.indices {
+                for field in 0..<IndexField.count { positions[clause][field].removeAll(keepingCapacity: true) }
+            }
             for clause in cursors.indices {
                 for term in cursors[clause].indices
                 where try cursors[clause][term].advance(to: candidate.document) == candidate.document {
