@@ -28,6 +28,32 @@ public struct JSONLinesArticleReader: Sendable {
     ///
     /// - Parameter path: the path named in errors (relative to the articles folder).
     public func read(contentsOf url: URL, path: String, _ body: (Result<Article, ArticleParseError>) -> Void) {
+        forEachLine(contentsOf: url, path: path) { event in
+            switch event {
+            case .line(let number, let bytes):
+                do throws(ArticleParseError) {
+                    body(.success(try article(fromLine: bytes, path: path, line: number)))
+                } catch {
+                    body(.failure(error))
+                }
+            case .failure(let error):
+                body(.failure(error))
+            }
+        }
+    }
+
+    /// One non-blank line of a JSON Lines file, not yet decoded, or a problem of the file.
+    public enum LineEvent: Sendable {
+        /// A line (1-based `number`) to decode with ``article(fromLine:path:line:)``.
+        case line(number: Int, bytes: [UInt8])
+        /// A line too long, a binary or empty file, or a file that cannot be read.
+        case failure(ArticleParseError)
+    }
+
+    /// Reads the file at `url` line by line, without loading it whole, and hands each line
+    /// or problem to `body` in order, without decoding the lines: callers decode them on
+    /// several threads (``article(fromLine:path:line:)`` is thread-safe).
+    public func forEachLine(contentsOf url: URL, path: String, _ body: (LineEvent) -> Void) {
         var splitter = LineSplitter(limit: parser.options.maximumFileSize)
         var isFirstChunk = true
         var isBinary = false
@@ -40,7 +66,7 @@ public struct JSONLinesArticleReader: Sendable {
                         return false
                     }
                 }
-                splitter.feed(chunk) { handle($0, path: path, body) }
+                splitter.feed(chunk) { body(event($0, path: path)) }
                 return true
             }
         } catch {
@@ -51,7 +77,10 @@ public struct JSONLinesArticleReader: Sendable {
             body(.failure(ArticleParseError(path: path, reason: .binary)))
             return
         }
-        finish(&splitter, path: path, body)
+        splitter.finish { body(event($0, path: path)) }
+        if !splitter.sawNonBlankLine {
+            body(.failure(ArticleParseError(path: path, reason: .empty)))
+        }
     }
 
     /// Every article or error of the file at `url`, in line order (see ``read(contentsOf:path:_:)``).
@@ -101,18 +130,27 @@ public struct JSONLinesArticleReader: Sendable {
 
     // MARK: - Lines
 
+    private func event(_ event: LineSplitter.Event, path: String) -> LineEvent {
+        switch event {
+        case .line(let number, let bytes):
+            return .line(number: number, bytes: bytes)
+        case .tooLong(let number, let size):
+            let limit = parser.options.maximumFileSize
+            return .failure(ArticleParseError(path: path, line: number, reason: .tooLarge(size: size, limit: limit)))
+        }
+    }
+
     private func handle(_ event: LineSplitter.Event, path: String, _ body: (Result<Article, ArticleParseError>) -> Void)
     {
-        switch event {
+        switch self.event(event, path: path) {
         case .line(let number, let bytes):
             do throws(ArticleParseError) {
                 body(.success(try article(fromLine: bytes, path: path, line: number)))
             } catch {
                 body(.failure(error))
             }
-        case .tooLong(let number, let size):
-            let limit = parser.options.maximumFileSize
-            body(.failure(ArticleParseError(path: path, line: number, reason: .tooLarge(size: size, limit: limit))))
+        case .failure(let error):
+            body(.failure(error))
         }
     }
 

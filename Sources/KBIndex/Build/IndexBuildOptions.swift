@@ -17,6 +17,17 @@ public struct IndexBuildOptions: Sendable {
     /// Whether the reindex cache `<index>.cache` is read and written, so that files unchanged
     /// since the last build are not parsed again. The index is the same either way.
     public var usesCache: Bool
+    /// JSON Lines exports larger than this many bytes are streamed: decoded and analyzed a
+    /// chunk of lines at a time, so memory stays bounded however large the file, and not kept
+    /// in the reindex cache. The index is the same either way.
+    public var streamingThreshold: Int
+
+    /// Lines decoded and analyzed together when streaming: enough to keep every thread busy,
+    /// few enough that memory stays small (a few MiB of articles).
+    var streamingChunkLines = 2_048
+
+    /// 32 MiB (some ten thousand articles), the default ``streamingThreshold``.
+    public static let defaultStreamingThreshold = 32 << 20
 
     /// Creates options; the defaults use every core.
     public init(
@@ -26,7 +37,8 @@ public struct IndexBuildOptions: Sendable {
         jobs: Int = IndexBuildOptions.defaultJobs,
         memoryBudget: Int = IndexWriterOptions.defaultMemoryBudget,
         batchSize: Int = 256,
-        usesCache: Bool = true
+        usesCache: Bool = true,
+        streamingThreshold: Int = IndexBuildOptions.defaultStreamingThreshold
     ) {
         self.analyzer = analyzer
         self.fields = fields
@@ -35,6 +47,7 @@ public struct IndexBuildOptions: Sendable {
         self.memoryBudget = memoryBudget
         self.batchSize = max(1, batchSize)
         self.usesCache = usesCache
+        self.streamingThreshold = max(0, streamingThreshold)
     }
 
     /// The number of active processors.

@@ -50,38 +50,60 @@ public struct IndexBuilder: Sendable {
         let analyzer = Analyzer(options: options.analyzer)
         var processed = 0
         var batchStart = 0
+        /// Adds one file's results to the writer, in order; problems go to `skipped`.
+        func add(_ results: [Result<AnalyzedArticle, ArticleParseError>], path: String) throws(IndexBuildError) {
+            for result in results {
+                switch result {
+                case .success(let article):
+                    do {
+                        try writer.add(article)
+                    } catch .duplicateArticleID(let id) {
+                        // The file's path, as for every skipped article; the reason names the id.
+                        skipped.append(
+                            SkippedArticle(path: path, reason: "another article already has the id \"\(id)\"."))
+                    } catch {
+                        throw IndexBuildError.writer(error)
+                    }
+                case .failure(let error):
+                    skipped.append(SkippedArticle(error))
+                }
+            }
+        }
+        func reportProgress() {
+            progress?(
+                IndexBuildProgress(
+                    processedFiles: processed, totalFiles: sources.count, indexedCount: writer.documentCount,
+                    skippedCount: skipped.count))
+        }
         while batchStart < sources.count {
-            let batch = Array(sources[batchStart..<min(batchStart + options.batchSize, sources.count)])
+            if isStreamed(sources[batchStart]) {
+                // A large export: decoded and analyzed in chunks, never whole, and not cached.
+                let source = sources[batchStart]
+                try streamJSONLines(source, folder: folder, analyzer: analyzer) { results throws(IndexBuildError) in
+                    try add(results, path: source.path)
+                    reportProgress()
+                }
+                processed += 1
+                batchStart += 1
+                reportProgress()
+                continue
+            }
+            var batchEnd = batchStart
+            while batchEnd < min(batchStart + options.batchSize, sources.count) && !isStreamed(sources[batchEnd]) {
+                batchEnd += 1
+            }
+            let batch = Array(sources[batchStart..<batchEnd])
             let outcomes = analyze(batch, folder: folder, analyzer: analyzer, cache: previousCache)
             for (index, outcome) in outcomes.enumerated() {
                 if outcome.isReused { reusedFiles += 1 }
                 if let fingerprint = outcome.fingerprint {
                     nextCache?.add(path: batch[index].path, fingerprint: fingerprint, results: outcome.results)
                 }
-                for result in outcome.results {
-                    switch result {
-                    case .success(let article):
-                        do {
-                            try writer.add(article)
-                        } catch .duplicateArticleID(let id) {
-                            // The file's path, as for every skipped article; the reason names the id.
-                            skipped.append(
-                                SkippedArticle(
-                                    path: batch[index].path, reason: "another article already has the id \"\(id)\"."))
-                        } catch {
-                            throw IndexBuildError.writer(error)
-                        }
-                    case .failure(let error):
-                        skipped.append(SkippedArticle(error))
-                    }
-                }
+                try add(outcome.results, path: batch[index].path)
             }
             processed += batch.count
             batchStart += batch.count
-            progress?(
-                IndexBuildProgress(
-                    processedFiles: processed, totalFiles: sources.count, indexedCount: writer.documentCount,
-                    skippedCount: skipped.count))
+            reportProgress()
         }
         let summary: IndexWriteSummary
         do {
@@ -139,7 +161,7 @@ public struct IndexBuilder: Sendable {
     private func analyze(
         _ batch: [ArticleFolder.Source], folder: ArticleFolder, analyzer: Analyzer, cache: IndexBuildCache?
     ) -> [SourceOutcome] {
-        let slots = ResultSlots(count: batch.count)
+        let slots = ResultSlots(count: batch.count, placeholder: SourceOutcome(results: []))
         let workers = min(options.jobs, batch.count)
         let next = WorkCounter()
         let fingerprints = options.usesCache
@@ -264,22 +286,22 @@ private struct SourceOutcome: Sendable {
     }
 }
 
-/// One outcome slot per source of a batch, filled from several threads (each slot by one).
-private final class ResultSlots: @unchecked Sendable {
-    private var storage: [SourceOutcome]
+/// One slot per work item of a batch, filled from several threads (each slot by one).
+final class ResultSlots<Value>: @unchecked Sendable {
+    private var storage: [Value]
     private let lock = NSLock()
 
-    init(count: Int) {
-        storage = Array(repeating: SourceOutcome(results: []), count: count)
+    init(count: Int, placeholder: Value) {
+        storage = Array(repeating: placeholder, count: count)
     }
 
-    func store(_ outcome: SourceOutcome, at index: Int) {
+    func store(_ value: Value, at index: Int) {
         lock.lock()
-        storage[index] = outcome
+        storage[index] = value
         lock.unlock()
     }
 
-    var values: [SourceOutcome] {
+    var values: [Value] {
         lock.lock()
         defer { lock.unlock() }
         return storage
@@ -287,7 +309,7 @@ private final class ResultSlots: @unchecked Sendable {
 }
 
 /// Hands out work item indexes to several threads.
-private final class WorkCounter: @unchecked Sendable {
+final class WorkCounter: @unchecked Sendable {
     private var nextIndex = 0
     private let lock = NSLock()
 

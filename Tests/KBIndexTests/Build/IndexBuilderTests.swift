@@ -122,6 +122,16 @@ enum GeneratedArticles {
         let options = IndexBuildOptions(parser: ArticleParserOptions(maximumFileSize: 4_096), jobs: 2)
         let destination = output.appendingPathComponent("kb.idx")
         let (report, _) = try Self.build(articles, to: destination, options: options)
+        // Streaming the export a line at a time reports the same problems.
+        var streaming = Self.streaming(jobs: 2, chunkLines: 1)
+        streaming.parser = options.parser
+        let (streamed, _) = try Self.build(
+            articles, to: output.appendingPathComponent("streamed.idx"), options: streaming)
+        #expect(streamed.skipped == report.skipped)
+        #expect(streamed.indexedCount == report.indexedCount)
+        for file in ["streamed.idx", "streamed.idx.cache", "streamed.idx.lock"] {
+            try FileManager.default.removeItem(at: output.appendingPathComponent(file))
+        }
 
         #expect(report.indexedCount == 6)
         #expect(
@@ -171,6 +181,7 @@ enum GeneratedArticles {
             ("4 jobs, batches of 7", IndexBuildOptions(jobs: 4, batchSize: 7)),
             ("a 1-byte memory budget", IndexBuildOptions(jobs: 2, memoryBudget: 1)),
             ("a 20 kB memory budget", IndexBuildOptions(jobs: 2, memoryBudget: 20_000)),
+            ("JSON Lines streamed in chunks of 7 lines", Self.streaming(jobs: 2, chunkLines: 7)),
         ]
         for (index, (name, options)) in variants.enumerated() {
             let (report, variant) = try Self.build(
@@ -224,5 +235,12 @@ enum GeneratedArticles {
         #expect(Array(try Data(contentsOf: destination)) == before)
         #expect(try Self.contents(of: destination.deletingLastPathComponent()) == listing)
         #expect(IndexVerifier(path: destination.path).run().isOK)
+    }
+
+    /// Options that stream every JSON Lines export, `chunkLines` lines at a time.
+    static func streaming(jobs: Int, chunkLines: Int) -> IndexBuildOptions {
+        var options = IndexBuildOptions(jobs: jobs, streamingThreshold: 0)
+        options.streamingChunkLines = chunkLines
+        return options
     }
 }
