@@ -8,7 +8,7 @@
 /// try file.output.write(bytes)        // as many times as needed
 /// try file.endSection()
 /// ...                                 // every tag once, in any order
-/// let sections = try file.finish()    // table, footer, fsync, close
+/// let sections = try file.finish()    // table, footer, close
 /// ```
 final class IndexFileWriter {
     /// One written section: its table entry.
@@ -75,8 +75,9 @@ final class IndexFileWriter {
         try endSection()
     }
 
-    /// Writes the section table (every tag, in ``SectionTag`` order) and the footer, makes the
-    /// file durable and closes it. Returns the sections in table order and the file's size.
+    /// Writes the section table (every tag, in ``SectionTag`` order) and the footer, and closes
+    /// the file. Returns the sections in table order and the file's size. The file is not
+    /// synchronized: ``AtomicFilePublisher`` makes it durable before renaming it into place.
     func finish() throws(IndexWriterError) -> (sections: [Section], fileSize: Int) {
         precondition(openSection == nil, "a section is still open")
         let ordered = SectionTag.allCases.map { tag in
@@ -106,7 +107,6 @@ final class IndexFileWriter {
         footer.writeUInt32(FormatVersion.current)
         footer.writeBytes(FormatVersion.magic)
         try output.write(footer.bytes)
-        try output.synchronize()
         try output.close()
         return (ordered, output.offset)
     }

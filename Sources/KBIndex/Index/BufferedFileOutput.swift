@@ -96,12 +96,6 @@ final class BufferedFileOutput {
         try SystemCall.writeFully(descriptor, pending, path: path)
     }
 
-    /// Flushes, then makes the file durable (`fsync`).
-    func synchronize() throws(IndexWriterError) {
-        try flush()
-        try SystemCall.synchronize(descriptor, path: path)
-    }
-
     /// Flushes and closes the file.
     func close() throws(IndexWriterError) {
         guard descriptor >= 0 else { return }

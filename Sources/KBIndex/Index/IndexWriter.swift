@@ -11,7 +11,7 @@ public import Foundation
 ///         print("skipped duplicate \(id)")
 ///     }
 /// }
-/// let summary = try writer.write(to: indexURL)
+/// let summary = try AtomicFilePublisher().publish(to: indexURL) { try writer.write(to: $0) }
 /// ```
 ///
 /// While articles are added, the writer keeps in memory each term's postings (compact
@@ -89,9 +89,10 @@ public final class IndexWriter {
         documentCount += 1
     }
 
-    /// Writes the complete index file to `url` (a path the caller chose; overwritten) and
-    /// fsyncs it. Call once, after the last ``add(_:)``; the temporary files are removed when
-    /// it returns or throws. On error the partial file at `url` is removed.
+    /// Writes the complete index file to `url` (a path the caller chose; overwritten). Call
+    /// once, after the last ``add(_:)``; the temporary files are removed when it returns or
+    /// throws. On error the partial file at `url` is removed. The file is not synchronized to
+    /// the disk: write it through ``AtomicFilePublisher``, which does that before renaming it.
     public func write(to url: URL) throws(IndexWriterError) -> IndexWriteSummary {
         precondition(state != .finished, "write(to:) is called once")
         guard state == .open else { throw .writerFailed }

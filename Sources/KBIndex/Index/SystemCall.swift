@@ -71,4 +71,24 @@ enum SystemCall {
     static func removeFile(_ path: String) {
         _ = unlink(path)
     }
+
+    /// The names in `directory` (without `.` and `..`), or `nil` if it cannot be opened
+    /// (`errno` says why).
+    static func directoryEntries(_ directory: String) -> [String]? {
+        guard let folder = opendir(directory) else { return nil }
+        defer { closedir(folder) }
+        var names: [String] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// The path of the entry `name` of `directory`.
+    static func join(_ directory: String, _ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
 }

@@ -23,7 +23,7 @@ final class TemporaryWorkspace {
     /// Creates a new workspace folder inside `directory`.
     init(in directory: String) throws(IndexWriterError) {
         let random = String(UInt64.random(in: 0...UInt64.max), radix: 16)
-        path = Self.join(directory, "\(Self.namePrefix)\(getpid())-\(random)\(Self.nameSuffix)")
+        path = SystemCall.join(directory, "\(Self.namePrefix)\(getpid())-\(random)\(Self.nameSuffix)")
         guard mkdir(path, 0o700) == 0 else {
             throw SystemCall.error("create the temporary folder", path)
         }
@@ -35,7 +35,7 @@ final class TemporaryWorkspace {
 
     /// The path of a file named `name` in the workspace.
     func path(for name: String) -> String {
-        Self.join(path, name)
+        SystemCall.join(path, name)
     }
 
     /// Removes the folder and everything in it. Idempotent.
@@ -49,41 +49,25 @@ final class TemporaryWorkspace {
     /// how many were removed. A workspace whose process id is running again (reused) is kept.
     @discardableResult
     static func removeStale(in directory: String) -> Int {
-        guard let folder = opendir(directory) else { return 0 }
+        guard let names = SystemCall.directoryEntries(directory) else { return 0 }
         var stale: [String] = []
-        while let entry = readdir(folder) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-            }
+        for name in names {
             guard name.hasPrefix(namePrefix), name.hasSuffix(nameSuffix) else { continue }
             let middle = name.dropFirst(namePrefix.count).dropLast(nameSuffix.count)
             guard let dash = middle.firstIndex(of: "-"), let pid = pid_t(middle[..<dash]) else { continue }
             if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
-                stale.append(join(directory, name))
+                stale.append(SystemCall.join(directory, name))
             }
         }
-        closedir(folder)
         for path in stale { removeTree(path) }
         return stale.count
     }
 
     /// Removes the files of the flat folder `path`, then the folder.
     private static func removeTree(_ path: String) {
-        if let folder = opendir(path) {
-            var names: [String] = []
-            while let entry = readdir(folder) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                    String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-                }
-                if name != "." && name != ".." { names.append(name) }
-            }
-            closedir(folder)
-            for name in names { _ = unlink(join(path, name)) }
+        for name in SystemCall.directoryEntries(path) ?? [] {
+            _ = unlink(SystemCall.join(path, name))
         }
         _ = rmdir(path)
-    }
-
-    private static func join(_ directory: String, _ name: String) -> String {
-        directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 }

@@ -122,7 +122,7 @@ import Testing
             let pid = process.processIdentifier
             var sawTemporaryFile = false
             if midWrite {
-                let prefix = "kb.idx\(AtomicFilePublisher.temporaryInfix)\(pid)-"
+                let prefix = "kb.idx\(PublishedFileName.temporaryInfix)\(pid)-"
                 let deadline = Date().addingTimeInterval(120)
                 while process.isRunning, Date() < deadline {
                     if (try? Self.contents(of: indexFolder))?.contains(where: { $0.hasPrefix(prefix) }) == true {
@@ -163,7 +163,7 @@ import Testing
             for name in try Self.contents(of: indexFolder) {
                 let expected =
                     name == "kb.idx" || name == "kb.idx.lock" || name == "kb.idx.cache"
-                    || name.hasPrefix("kb.idx\(AtomicFilePublisher.temporaryInfix)")
+                    || name.hasPrefix("kb.idx\(PublishedFileName.temporaryInfix)")
                     || (name.hasPrefix(TemporaryWorkspace.namePrefix) && name.hasSuffix(TemporaryWorkspace.nameSuffix))
                 #expect(expected, "\(context): unexpected \(name)")
             }
