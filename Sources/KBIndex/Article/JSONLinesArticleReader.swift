@@ -28,18 +28,7 @@ public struct JSONLinesArticleReader: Sendable {
     ///
     /// - Parameter path: the path named in errors (relative to the articles folder).
     public func read(contentsOf url: URL, path: String, _ body: (Result<Article, ArticleParseError>) -> Void) {
-        forEachLine(contentsOf: url, path: path) { event in
-            switch event {
-            case .line(let number, let bytes):
-                do throws(ArticleParseError) {
-                    body(.success(try article(fromLine: bytes, path: path, line: number)))
-                } catch {
-                    body(.failure(error))
-                }
-            case .failure(let error):
-                body(.failure(error))
-            }
-        }
+        forEachLine(contentsOf: url, path: path) { body(decode($0, path: path)) }
     }
 
     /// One non-blank line of a JSON Lines file, not yet decoded, or a problem of the file.
@@ -142,15 +131,16 @@ public struct JSONLinesArticleReader: Sendable {
 
     private func handle(_ event: LineSplitter.Event, path: String, _ body: (Result<Article, ArticleParseError>) -> Void)
     {
-        switch self.event(event, path: path) {
+        body(decode(self.event(event, path: path), path: path))
+    }
+
+    /// The article of a line, or the problem of the line or file.
+    private func decode(_ event: LineEvent, path: String) -> Result<Article, ArticleParseError> {
+        switch event {
         case .line(let number, let bytes):
-            do throws(ArticleParseError) {
-                body(.success(try article(fromLine: bytes, path: path, line: number)))
-            } catch {
-                body(.failure(error))
-            }
+            Result { () throws(ArticleParseError) in try article(fromLine: bytes, path: path, line: number) }
         case .failure(let error):
-            body(.failure(error))
+            .failure(error)
         }
     }
 
