@@ -147,31 +147,32 @@ struct QueryPlanner {
     private func typoCorrections(of term: String, typed: String) throws(IndexFormatError) -> [(TermInfo, Double)] {
         let allowed = TypoMatcher.maximumDistance(forWordOfLength: typed.unicodeScalars.count)
         guard allowed > 0 else { return [] }
-        var probes = [term]
-        if let word = reader.analyzer.normalize(typed).first?.term {
-            let scalars = Array(word.unicodeScalars)
-            for cut in 1...3 where scalars.count - cut >= 4 {
-                var prefix = String.UnicodeScalarView()
-                prefix.append(contentsOf: scalars[..<(scalars.count - cut)])
-                probes.append(String(prefix))
-            }
-        }
-        var best: [String: Int] = [:]
         let matcher = TypoMatcher(maximumExpansions: settings.maximumTypoExpansions)
-        for probe in probes {
-            let matches: [TypoMatcher.Match]
-            do {
-                matches = try matcher.matches(for: probe, maximumDistance: allowed, in: reader.terms)
-            } catch let error as IndexFormatError {
-                throw error
-            } catch {
-                continue
-            }
+        var best: [String: Int] = [:]
+        var statistics = TypoMatcher.Statistics()
+        func collect(_ matches: [TypoMatcher.Match]) {
             for match in matches where match.distance > 0 && match.term != term {
                 best[match.term] = min(best[match.term] ?? .max, match.distance)
             }
-            // Shorter probes only when the longer ones found nothing: each walk costs.
-            if !best.isEmpty { break }
+        }
+        do {
+            collect(try matcher.matches(for: term, maximumDistance: allowed, in: reader.terms, statistics: &statistics))
+            // The word without its last one, two, then three characters, in one walk; the
+            // longest that matches anything wins.
+            if best.isEmpty, let word = reader.analyzer.normalize(typed).first?.term {
+                let scalars = word.unicodeScalars.map(\.value)
+                let lengths = (1...3).map { scalars.count - $0 }.filter { $0 >= 4 }
+                if !lengths.isEmpty {
+                    let found = try matcher.matches(
+                        forPrefixes: lengths, of: scalars, maximumDistance: allowed, in: reader.terms,
+                        statistics: &statistics)
+                    for matches in found where best.isEmpty { collect(matches) }
+                }
+            }
+        } catch let error as IndexFormatError {
+            throw error
+        } catch {
+            return []
         }
         var result: [(TermInfo, Double)] = []
         for (candidate, distance) in best {

@@ -38,6 +38,9 @@ struct EditDistanceTrieWalk {
     private let maximumDepth: Int
     /// The largest distance accepted; it may only shrink (see ``lowerLimit(to:)``).
     private(set) var limit: Int
+    /// The lengths of the query prefixes a term may match (the whole query by default): a
+    /// term matches when it is within the limit of any of them.
+    private let acceptedLengths: [Int]
 
     /// Rows `0...maximumDepth`, each of `width` cells.
     private var rows: [Int]
@@ -54,9 +57,14 @@ struct EditDistanceTrieWalk {
     /// Rows `0...depth` are valid for `term`.
     private var depth = 0
 
-    /// A walk for `query` accepting terms within `limit` edits.
-    init(query: [UInt32], limit: Int) {
+    /// A walk for `query` accepting terms within `limit` edits of it, or, with
+    /// `acceptedLengths`, of any of its prefixes of those lengths (one walk instead of one per
+    /// prefix: the rows hold the distances to every prefix of the query).
+    init(query: [UInt32], limit: Int, acceptedLengths: [Int]? = nil) {
         precondition(limit >= 0, "the maximum distance cannot be negative")
+        let accepted = acceptedLengths ?? [query.count]
+        precondition(accepted.allSatisfy { (0...query.count).contains($0) }, "prefix lengths out of range")
+        self.acceptedLengths = accepted
         self.query = query
         self.width = query.count + 1
         self.maximumDepth = query.count + limit + 1
@@ -107,15 +115,30 @@ struct EditDistanceTrieWalk {
             if minimum > limit { return .deadPrefix }
             position = unit.end
         }
-        let distance = finalDistance(atDepth: depth)
+        let distance = acceptedDistance(atDepth: depth)
         return distance <= limit ? .match(distance: distance) : .noMatch
     }
 
-    /// The distance between the term's first `depth` scalars and the whole query, or
-    /// `limit + 1` when the last cell lies outside the row's band (so beyond the limit).
+    /// The distance between the current term (after ``visit(_:)`` returned a match or no
+    /// match) and the query's prefix of `length` scalars, or more than ``limit``.
+    func distance(toPrefixOfLength length: Int) -> Int {
+        distance(atDepth: depth, prefixLength: length)
+    }
+
+    /// The smallest distance between the term's first `depth` scalars and an accepted query
+    /// prefix, or more than the limit.
     @inline(__always)
-    private func finalDistance(atDepth depth: Int) -> Int {
-        abs(depth - query.count) <= limit ? rows[depth * width + width - 1] : limit + 1
+    private func acceptedDistance(atDepth depth: Int) -> Int {
+        var best = Int.max
+        for length in acceptedLengths { best = min(best, distance(atDepth: depth, prefixLength: length)) }
+        return best
+    }
+
+    /// Cell `length` of row `depth`, or `limit + 1` when it lies outside the row's band (so
+    /// beyond the limit, and possibly stale).
+    @inline(__always)
+    private func distance(atDepth depth: Int, prefixLength length: Int) -> Int {
+        abs(depth - length) <= limit ? rows[depth * width + length] : limit + 1
     }
 
     /// After ``Outcome/deadPrefix``: the smallest byte string that sorts after every term
@@ -146,7 +169,7 @@ struct EditDistanceTrieWalk {
             if let viable = smallestViableScalar(atDepth: level, greaterThan: scalars[level]) {
                 truncate(toDepth: parent)
                 extend(with: viable.scalar, minimum: viable.minimum)
-                while finalDistance(atDepth: depth) > limit && rowMinimum[depth] == limit,
+                while acceptedDistance(atDepth: depth) > limit && rowMinimum[depth] == limit,
                     let next = smallestViableScalar(atDepth: depth + 1, greaterThan: nil)
                 {
                     extend(with: next.scalar, minimum: next.minimum)

@@ -82,10 +82,27 @@ public struct TypoMatcher: Sendable {
     public func matches(
         for word: String, maximumDistance: Int, in source: some SortedTermSource, statistics: inout Statistics
     ) throws -> [Match] {
+        let scalars = word.unicodeScalars.map(\.value)
+        return try matches(
+            forPrefixes: [scalars.count], of: scalars, maximumDistance: maximumDistance, in: source,
+            statistics: &statistics)[0]
+    }
+
+    /// For each length in `lengths`, the terms of `source` within `maximumDistance` edits of
+    /// `word`'s prefix of that length, best first, at most ``maximumExpansions`` each: the
+    /// same as one ``matches(for:maximumDistance:in:)`` per prefix, in one walk (the walk's
+    /// rows hold the distances to every prefix of the word).
+    public func matches(
+        forPrefixes lengths: [Int], of word: [UInt32], maximumDistance: Int, in source: some SortedTermSource,
+        statistics: inout Statistics
+    ) throws -> [[Match]] {
         precondition(maximumDistance >= 0, "the maximum distance cannot be negative")
-        guard maximumExpansions > 0 else { return [] }
-        var walk = EditDistanceTrieWalk(query: word.unicodeScalars.map(\.value), limit: maximumDistance)
-        var collector = TypoMatchCollector(capacity: maximumExpansions, maximumDistance: maximumDistance)
+        guard maximumExpansions > 0, let longest = lengths.max() else { return lengths.map { _ in [] } }
+        var walk = EditDistanceTrieWalk(
+            query: Array(word[..<longest]), limit: maximumDistance, acceptedLengths: lengths)
+        var collectors = lengths.map { _ in
+            TypoMatchCollector(capacity: maximumExpansions, maximumDistance: maximumDistance)
+        }
         var start: [UInt8]? = []
         let inlineSkipLimit = self.inlineSkipLimit
         while let from = start {
@@ -108,10 +125,18 @@ public struct TypoMatcher: Sendable {
                 }
                 statistics.termsVisited += 1
                 switch walk.visit(term) {
-                case .match(let distance):
+                case .match:
                     statistics.matchesFound += 1
-                    collector.add(term: term, distance: distance, documentFrequency: documentFrequency)
-                    walk.lowerLimit(to: collector.usefulLimit(atMost: walk.limit))
+                    var needed = 0
+                    for (index, length) in lengths.enumerated() {
+                        let distance = walk.distance(toPrefixOfLength: length)
+                        if distance <= walk.limit {
+                            collectors[index].add(term: term, distance: distance, documentFrequency: documentFrequency)
+                        }
+                        needed = max(needed, collectors[index].usefulLimit(atMost: walk.limit))
+                    }
+                    // Every prefix keeps the distances it can still use.
+                    walk.lowerLimit(to: needed)
                 case .noMatch:
                     break
                 case .deadPrefix:
@@ -122,6 +147,6 @@ public struct TypoMatcher: Sendable {
                 return true
             }
         }
-        return collector.results()
+        return collectors.indices.map { collectors[$0].results() }
     }
 }

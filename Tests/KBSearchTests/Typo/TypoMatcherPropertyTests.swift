@@ -100,4 +100,37 @@ import Testing
             #expect(statistics.termsVisited + statistics.termsSkipped <= source.terms.count, "seed \(seed)")
         }
     }
+
+    /// One walk over several prefixes of a word finds, for each prefix, what a walk for that
+    /// prefix alone finds.
+    @Test(arguments: [7, 8, 9] as [UInt64])
+    func prefixWalksEqualOneWalkPerPrefix(seed: UInt64) throws {
+        var generator = SeededGenerator(seed: seed)
+        let words = (0..<3_000).map { _ in Self.randomWord(&generator, lengths: 1...9) }
+        var frequencies: [String: Int] = [:]
+        for word in words { frequencies[word] = Int.random(in: 1...4, using: &generator) }
+        let source = SortedTermArray(words) { frequencies[$0]! }
+        for query in 0..<80 {
+            let word = Self.mutate(
+                words.randomElement(using: &generator)! + Self.randomWord(&generator, lengths: 0...3),
+                edits: Int.random(in: 0...2, using: &generator), &generator)
+            let scalars = word.unicodeScalars.map(\.value)
+            let lengths = (0...3).map { scalars.count - $0 }.filter { $0 >= 0 }
+                .filter { _ in Bool.random(using: &generator) }
+            guard !lengths.isEmpty else { continue }
+            let maximumDistance = Int.random(in: 0...2, using: &generator)
+            let expansions = [1, 3, 50].randomElement(using: &generator)!
+            let matcher = TypoMatcher(maximumExpansions: expansions)
+            var statistics = TypoMatcher.Statistics()
+            let together = try matcher.matches(
+                forPrefixes: lengths, of: scalars, maximumDistance: maximumDistance, in: source,
+                statistics: &statistics)
+            for (index, length) in lengths.enumerated() {
+                var prefix = String.UnicodeScalarView()
+                prefix.append(contentsOf: word.unicodeScalars.prefix(length))
+                let alone = try matcher.matches(for: String(prefix), maximumDistance: maximumDistance, in: source)
+                #expect(together[index] == alone, "seed \(seed), query \(query): \(word) prefix \(length)")
+            }
+        }
+    }
 }
