@@ -341,7 +341,9 @@ def main():
         # relevance figures are then meaningless (the qrels name dev-corpus pages)
         plain = a.corpus
         kbjsonl = os.path.join(a.work, "kb-" + os.path.basename(a.corpus))
-        to_kb_jsonl(plain, kbjsonl)
+        # converted once: a 1,000,000-article corpus takes minutes to convert
+        if not os.path.exists(kbjsonl) or os.path.getmtime(kbjsonl) < os.path.getmtime(plain):
+            to_kb_jsonl(plain, kbjsonl)
     else:
         articles = os.path.join(a.corpus, "articles")
         if not os.path.isdir(articles):
