@@ -71,9 +71,7 @@ public struct AtomicFilePublisher: Sendable {
         let prefix = name + temporaryInfix
         var stale: [String] = []
         while let entry = readdir(folder) {
-            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            let entryName = SystemCall.entryName(entry)
             if entryName.utf8.starts(with: prefix.utf8) { stale.append(entryName) }
         }
         closedir(folder)

@@ -48,6 +48,17 @@ enum SystemCall {
         }
     }
 
+    /// The name of an entry that `readdir` returned.
+    ///
+    /// `d_name` is declared with 256 bytes, but `readdir` gives each entry only the room its
+    /// name needs (`d_reclen`): copying the whole field (`entry.pointee.d_name`) reads past
+    /// the entry, and past the end of the directory buffer for its last entry (found by
+    /// AddressSanitizer under the fuzzer). The name is read where it lies, up to its NUL.
+    static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        return String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
+    }
+
     /// Flushes `descriptor`'s data to the disk.
     static func synchronize(_ descriptor: Int32, path: String) throws(IndexWriterError) {
         while fsync(descriptor) != 0 {

@@ -52,9 +52,7 @@ final class TemporaryWorkspace {
         guard let folder = opendir(directory) else { return 0 }
         var stale: [String] = []
         while let entry = readdir(folder) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            let name = SystemCall.entryName(entry)
             guard name.hasPrefix(namePrefix), name.hasSuffix(nameSuffix) else { continue }
             let middle = name.dropFirst(namePrefix.count).dropLast(nameSuffix.count)
             guard let dash = middle.firstIndex(of: "-"), let pid = pid_t(middle[..<dash]) else { continue }
@@ -72,9 +70,7 @@ final class TemporaryWorkspace {
         if let folder = opendir(path) {
             var names: [String] = []
             while let entry = readdir(folder) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                    String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-                }
+                let name = SystemCall.entryName(entry)
                 if name != "." && name != ".." { names.append(name) }
             }
             closedir(folder)
