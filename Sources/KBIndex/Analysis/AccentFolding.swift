@@ -44,7 +44,16 @@ public enum AccentFolding {
             output.append(contentsOf: folded.utf8)
             return
         }
-        appendLowercased(scalar, to: &output)
+        guard scalar.properties.changesWhenLowercased else {
+            appendUTF8(scalar, to: &output)
+            return
+        }
+        // What lowercasing gives may be a letter of the tables: the Ångström sign U+212B
+        // lowercases to "å". Lowercase letters do not change when lowercased again, so this
+        // recursion is one level deep.
+        for lowercased in scalar.properties.lowercaseMapping.unicodeScalars {
+            appendFolded(lowercased, to: &output)
+        }
     }
 
     /// Appends the lowercased UTF-8 form of `scalar`, accents kept.

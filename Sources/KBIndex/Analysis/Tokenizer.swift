@@ -9,13 +9,15 @@
 ///   `1.234,56`). Any other compound yields its whole (``WordSpan/Kind/compound``, at the first
 ///   part's position) and then each part: `guarda-chuva` → `guarda-chuva`, `guarda`, `chuva`.
 /// - Elision: a single letter before an apostrophe is dropped (`d'água` → `água`).
-/// - A word longer than ``maximumWordScalars`` scalars, or an address longer than
+/// - A word longer than ``maximumWordScalars`` scalars (combining marks not counted, so an
+///   NFD word is as long as its NFC form), or an address longer than
 ///   ``maximumAddressBytes`` bytes, is skipped but still takes its position.
 ///
 /// Example: `"Troque o e-mail (v8.4)"` gives `Troque`@0, `o`@1, `e-mail`@2 (compound),
 /// `e`@2, `mail`@3, `v8.4`@4 (compound), `v8`@4, `4`@5.
 public struct Tokenizer: Sendable {
-    /// Words longer than this many scalars are skipped (they are never useful search terms).
+    /// Words longer than this many scalars, combining marks not counted, are skipped (they are
+    /// never useful search terms).
     public static let maximumWordScalars = 64
     /// URLs and e-mail addresses longer than this many bytes are skipped.
     public static let maximumAddressBytes = 256

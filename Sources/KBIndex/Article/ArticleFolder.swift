@@ -104,9 +104,7 @@ public struct ArticleFolder: Sendable {
             }
             defer { closedir(directory) }
             while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                    String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-                }
+                let name = SystemCall.entryName(entry)
                 if name.hasPrefix(".") { continue }
                 let relativePath = folder.isEmpty ? name : folder + "/" + name
                 let entryPath = rootPath + "/" + relativePath

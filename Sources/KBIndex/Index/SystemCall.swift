@@ -48,6 +48,17 @@ enum SystemCall {
         }
     }
 
+    /// The name of an entry that `readdir` returned.
+    ///
+    /// `d_name` is declared with 256 bytes, but `readdir` gives each entry only the room its
+    /// name needs (`d_reclen`): copying the whole field (`entry.pointee.d_name`) reads past
+    /// the entry, and past the end of the directory buffer for its last entry (found by
+    /// AddressSanitizer under the fuzzer). The name is read where it lies, up to its NUL.
+    static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        return String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
+    }
+
     /// Flushes `descriptor`'s data to the disk.
     static func synchronize(_ descriptor: Int32, path: String) throws(IndexWriterError) {
         while fsync(descriptor) != 0 {
@@ -79,9 +90,7 @@ enum SystemCall {
         defer { closedir(folder) }
         var names: [String] = []
         while let entry = readdir(folder) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            let name = entryName(entry)
             if name != "." && name != ".." { names.append(name) }
         }
         return names

@@ -102,6 +102,17 @@ import Testing
         #expect(result.map(\.1) == [0, 2])
     }
 
+    /// The length limit counts letters and digits, not combining marks, so an NFD word is as
+    /// long as its NFC form (a property the fuzzer's analyzer target checks).
+    @Test func combiningMarksDoNotCountTowardsTheWordLengthLimit() {
+        let composed = String(repeating: "ã", count: Tokenizer.maximumWordScalars)
+        let decomposed = composed.decomposedStringWithCanonicalMapping
+        #expect(decomposed.unicodeScalars.count == 2 * Tokenizer.maximumWordScalars)
+        #expect(words(composed) == [composed])
+        #expect(words(decomposed) == [decomposed])
+        #expect(words(composed + "a").isEmpty && words(decomposed + "a").isEmpty)
+    }
+
     @Test func neverCrashesAndOffsetsStayInsideTheInput() {
         let seed: UInt64 = 0x70C3_11E5
         var generator = SeededGenerator(seed: seed)
