@@ -44,9 +44,14 @@ struct ProximityReranker {
         let weights = clauses.map(\.weight)
         var result: [ScoredDocument] = []
         result.reserveCapacity(candidates.count)
+        // One position list per clause and field, emptied for each candidate but keeping its
+        // capacity: the lists are allocated for the first candidates only, not for every one.
+        var positions = [[[Int]]](
+            repeating: [[Int]](repeating: [], count: IndexField.count), count: clauses.count)
         for candidate in candidates.sorted(by: { $0.document < $1.document }) {
-            var positions = [[[Int]]](
-                repeating: [[Int]](repeating: [], count: IndexField.count), count: clauses.count)
+            for clause in positions.indices {
+                for field in 0..<IndexField.count { positions[clause][field].removeAll(keepingCapacity: true) }
+            }
             for clause in cursors.indices {
                 for term in cursors[clause].indices
                 where try cursors[clause][term].advance(to: candidate.document) == candidate.document {
