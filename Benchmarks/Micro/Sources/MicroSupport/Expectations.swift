@@ -8,7 +8,9 @@ internal import Foundation
 /// query.
 public struct Expectations: Sendable {
     /// The command that records the expectations again, for messages.
-    public static let recordCommand = "cd Benchmarks/Micro && swift run -c release kb-micro-record"
+    public static let recordCommand =
+        "cd Benchmarks/Micro && swift run -c release kb-micro-record"
+        + " (with KB_DEV_CORPUS=<articles folder> to record the dev corpus too)"
 
     /// The corpus the expectations are for.
     public let corpus: CorpusKind
@@ -84,7 +86,9 @@ public struct ExpectationsWriter {
         let header = [
             "# Expected results of the micro-benchmarks on the \(corpus.rawValue) corpus: name<TAB>field=value...",
             "# Written by kb-micro-record; a benchmark whose result differs fails. After an intended change:",
-            "#   \(Expectations.recordCommand)",
+            corpus == .dev
+                ? "#   cd Benchmarks/Micro && KB_DEV_CORPUS=<articles folder> swift run -c release kb-micro-record dev"
+                : "#   cd Benchmarks/Micro && swift run -c release kb-micro-record \(corpus.rawValue)",
         ]
         let url = MicroPaths.expectations(corpus)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
