@@ -22,6 +22,9 @@ struct ClauseScorer {
     let upperBound: Double
     /// The current document (-1 before the first move, ``PostingsCursor/exhausted`` at the end).
     private(set) var document = -1
+    /// A phrase's position lists, one per term and field, kept between candidate documents
+    /// so that matching a phrase does not allocate them for every candidate.
+    private var phrasePositions: [[Int]] = []
 
     /// Whether the clause's word is not in the index and the clause searches only its typo
     /// corrections.
@@ -150,13 +153,17 @@ struct ClauseScorer {
     }
 
     /// Whether the terms occur at their phrase offsets in one field of the current document.
-    private func positionsMatch(_ offsets: [Int]) throws(IndexFormatError) -> Bool {
-        var positions = [[Int]](repeating: [], count: terms.count * IndexField.count)
+    private mutating func positionsMatch(_ offsets: [Int]) throws(IndexFormatError) -> Bool {
+        if phrasePositions.count != terms.count * IndexField.count {
+            phrasePositions = [[Int]](repeating: [], count: terms.count * IndexField.count)
+        }
+        for slot in phrasePositions.indices { phrasePositions[slot].removeAll(keepingCapacity: true) }
         for (index, term) in terms.enumerated() {
             try term.cursor.forEachPosition { field, position in
-                positions[index * IndexField.count + field.rawValue].append(position)
+                phrasePositions[index * IndexField.count + field.rawValue].append(position)
             }
         }
+        let positions = phrasePositions
         for field in 0..<IndexField.count {
             let first = positions[field]
             starts: for start in first {

@@ -44,7 +44,8 @@ struct ProximityReranker {
         let weights = clauses.map(\.weight)
         var result: [ScoredDocument] = []
         result.reserveCapacity(candidates.count)
-        // Positions per clause and field, reused from candidate to candidate.
+        // One position list per clause and field, emptied for each candidate but keeping its
+        // capacity: the lists are allocated for the first candidates only, not for every one.
         var positions = [[[Int]]](
             repeating: [[Int]](repeating: [], count: IndexField.count), count: clauses.count)
         for candidate in candidates.sorted(by: { $0.document < $1.document }) {

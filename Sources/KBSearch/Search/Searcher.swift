@@ -19,6 +19,9 @@ public struct Searcher: Sendable {
     public let bm25: BM25
     private let parser = QueryParser()
     let synonyms: AnalyzedSynonyms
+    /// The terms of the ticket filler words (``TicketFillerWords``), analyzed once rather
+    /// than on every suggestion.
+    let fillerTerms: Set<String>
 
     /// Creates a searcher over `reader`.
     public init(reader: IndexReader, settings: SearchSettings = SearchSettings()) {
@@ -26,6 +29,7 @@ public struct Searcher: Sendable {
         self.settings = settings
         bm25 = BM25(metadata: reader.metadata, k1: settings.k1)
         synonyms = AnalyzedSynonyms(settings.synonyms, analyzer: reader.analyzer)
+        fillerTerms = Set(TicketFillerWords.entries.flatMap { reader.analyzer.terms(in: $0) })
     }
 
     /// Runs `request`.

@@ -43,7 +43,6 @@ extension Searcher {
     /// The subject's and the description's words as optional clauses, with their boosts.
     func suggestionQuery(_ request: SuggestionRequest, settings: SuggestionSettings) -> (Query, [Double]) {
         let analyzer = reader.analyzer
-        let fillerTerms = Set(TicketFillerWords.entries.flatMap { analyzer.terms(in: $0) })
         var clauses: [Query.Clause] = []
         var boosts: [Double] = []
         var seen: Set<[String]> = []
