@@ -62,7 +62,8 @@ func buildApplication(_ configuration: ServerConfiguration, holder: SearcherHold
                 allowOrigin: .oneOf(origin), allowHeaders: [.accept, .contentType], allowMethods: [.get, .post, .head],
                 maxAge: .seconds(600)))
     }
-    router.add(middleware: ErrorMiddleware())
+    let allowedMethods = AllowedMethods()
+    router.add(middleware: ErrorMiddleware(allowedMethods: allowedMethods))
     router.add(
         middleware: RequestLimitsMiddleware(
             maximumConcurrentRequests: configuration.maximumConcurrentRequests, metrics: holder.metrics))
@@ -77,6 +78,7 @@ func buildApplication(_ configuration: ServerConfiguration, holder: SearcherHold
             parserOptions: configuration.parserOptions
         ).register(in: router)
     }
+    allowedMethods.record(router)
 
     var services: [any Service] = []
     if let interval = configuration.watchInterval {

@@ -7,8 +7,9 @@ import Logging
 /// `{"error": {"code", "message"}}`.
 ///
 /// This file is the only place where errors become HTTP statuses: bad input is 400 (413, 414,
-/// 415 for the request's size and type), an unknown article 404, an index that cannot be
-/// read 503, and anything else 500 with no internals (the details go to the log).
+/// 415 for the request's size and type), an unknown article 404, a known path asked with
+/// another method 405, an index that cannot be read 503, and anything else 500 with no
+/// internals (the details go to the log).
 struct APIError: Error, HTTPResponseError, Sendable, Equatable {
     /// The HTTP status.
     var status: HTTPResponse.Status
@@ -86,6 +87,14 @@ extension APIError {
     /// No article has the requested id.
     static func articleNotFound(_ id: String) -> APIError {
         APIError(status: .notFound, code: "article_not_found", message: "No article has the id \"\(id)\".")
+    }
+
+    /// The path exists but does not take the request's method.
+    static func methodNotAllowed(allowed: [HTTPRequest.Method]) -> APIError {
+        let list = allowed.map(\.rawValue).joined(separator: ", ")
+        return APIError(
+            status: .methodNotAllowed, code: "method_not_allowed",
+            message: "This endpoint takes \(list) only.", headers: [.allow: list])
     }
 
     /// The admin token is missing or wrong.
