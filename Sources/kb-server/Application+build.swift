@@ -49,7 +49,9 @@ func buildApplication(_ configuration: ServerConfiguration, logger: Logger) asyn
 ///
 /// Middleware, outermost first: request log, metrics, CORS, error-to-JSON, limits; then the
 /// routes. The log and the metrics see every response, error responses carry CORS headers,
-/// and the limits answer before any route works.
+/// and the limits answer before any route works. Below the router, each connection has
+/// ``MalformedRequestHandler`` (JSON errors for what NIO's parser refuses) and Hummingbird's
+/// idle timeout, which also bounds how long a request head may take to arrive.
 func buildApplication(_ configuration: ServerConfiguration, holder: SearcherHolder, logger: Logger)
     -> some ApplicationProtocol
 {
@@ -87,14 +89,17 @@ func buildApplication(_ configuration: ServerConfiguration, holder: SearcherHold
     if configuration.reloadsOnHangup {
         services.append(HangupReloader(holder: holder, logger: logger))
     }
+    let metrics = holder.metrics
     return Application(
         router: router,
         server: .http1(
             configuration: .init(
+                additionalChannelHandlers: [MalformedRequestHandler(metrics: metrics)],
                 idleTimeout: .nanoseconds(Int64(configuration.idleTimeout.milliseconds * 1e6)),
                 httpDecoderConfiguration: .init(
                     maxHeaderFieldSize: ServerConfiguration.maximumHeaderSize,
-                    maxHeaderListSize: ServerConfiguration.maximumHeaderSize, maxHeaderFieldCount: 100))),
+                    maxHeaderListSize: ServerConfiguration.maximumHeaderSize,
+                    maxHeaderFieldCount: ServerConfiguration.maximumHeaderFieldCount))),
         configuration: ApplicationConfiguration(
             address: .hostname(configuration.host, port: configuration.port), serverName: "kb-server"),
         services: services,

@@ -2,13 +2,14 @@ import Hummingbird
 import KBIndex
 import KBSearch
 import Logging
+import NIOHTTP1
 
 /// An error answered to the client: an HTTP status and the JSON body
 /// `{"error": {"code", "message"}}`.
 ///
 /// This file is the only place where errors become HTTP statuses: bad input is 400 (413, 414,
-/// 415 for the request's size and type), an unknown article 404, a known path asked with
-/// another method 405, an index that cannot be read 503, and anything else 500 with no
+/// 415 and 431 for the request's size and type), an unknown article 404, a known path asked
+/// with another method 405, an index that cannot be read 503, and anything else 500 with no
 /// internals (the details go to the log).
 struct APIError: Error, HTTPResponseError, Sendable, Equatable {
     /// The HTTP status.
@@ -27,7 +28,7 @@ struct APIError: Error, HTTPResponseError, Sendable, Equatable {
     }
 }
 
-// MARK: - Bad input (400, 413, 414, 415)
+// MARK: - Bad input (400, 413, 414, 415, 431)
 
 extension APIError {
     /// A required query parameter is absent.
@@ -70,6 +71,21 @@ extension APIError {
         message:
             "The URL is longer than \(ServerConfiguration.maximumURILength / 1024) KB; send long descriptions with POST /suggest."
     )
+
+    /// The request line and header fields together are larger than accepted.
+    static let headersTooLarge = APIError(
+        status: .requestHeaderFieldsTooLarge, code: "headers_too_large",
+        message:
+            "The request line and header fields are larger than \(ServerConfiguration.maximumHeaderSize / 1024) KB or more than \(ServerConfiguration.maximumHeaderFieldCount) fields; send fewer or shorter headers."
+    )
+
+    /// The bytes received are not an HTTP/1.1 request (RFC 9112): a bad request line, header
+    /// or chunk. The connection is closed after this answer.
+    static let malformedRequest = APIError(
+        status: .badRequest, code: "malformed_request",
+        message:
+            "The request is not well-formed HTTP/1.1 (RFC 9112); check the request line, headers and body framing.",
+        headers: [.connection: "close"])
 
     /// The body is not JSON.
     static let unsupportedMediaType = APIError(
@@ -140,6 +156,9 @@ extension APIError {
             self = .reindexFailed
         case is DecodingError:
             self = .invalidJSON("it does not match the expected shape")
+        case is HTTPParserError:
+            // A broken body (a bad chunk size) found while reading it.
+            self = .malformedRequest
         case let error as any HTTPResponseError:
             // Hummingbird's own: no route (404), body over the limit (413, NIOTooManyBytesError).
             self = Self.fromStatus(error.status)

@@ -36,8 +36,11 @@ struct ServerConfiguration: Sendable {
     static let maximumURILength = 16 * 1024
     /// The longest query (`q`) or ticket subject accepted, in UTF-8 bytes.
     static let maximumQueryLength = 2_048
-    /// The largest request header section accepted, in bytes.
+    /// The largest request line and header section accepted, in bytes (each separately and
+    /// together); larger ones get 414 (a long request line) or 431.
     static let maximumHeaderSize = 32 * 1024
+    /// The most header fields accepted in one request; more get 431.
+    static let maximumHeaderFieldCount = 100
 
     /// A configuration with kb's defaults.
     init() {}
