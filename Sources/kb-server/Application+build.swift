@@ -68,7 +68,8 @@ func buildApplication(_ configuration: ServerConfiguration, holder: SearcherHold
     router.add(middleware: ErrorMiddleware(allowedMethods: allowedMethods))
     router.add(
         middleware: RequestLimitsMiddleware(
-            maximumConcurrentRequests: configuration.maximumConcurrentRequests, metrics: holder.metrics))
+            maximumConcurrentRequests: configuration.maximumConcurrentRequests,
+            bodyTimeout: configuration.bodyTimeout, metrics: holder.metrics))
 
     SearchRoutes(holder: holder).register(in: router)
     ArticleRoutes(holder: holder).register(in: router)

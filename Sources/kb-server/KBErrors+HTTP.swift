@@ -7,10 +7,10 @@ import NIOHTTP1
 /// An error answered to the client: an HTTP status and the JSON body
 /// `{"error": {"code", "message"}}`.
 ///
-/// This file is the only place where errors become HTTP statuses: bad input is 400 (413, 414,
-/// 415 and 431 for the request's size and type), an unknown article 404, a known path asked
-/// with another method 405, an index that cannot be read 503, and anything else 500 with no
-/// internals (the details go to the log).
+/// This file is the only place where errors become HTTP statuses: bad input is 400 (408, 413,
+/// 414, 415 and 431 for the request's pace, size and type), an unknown article 404, a known
+/// path asked with another method 405, an index that cannot be read 503, and anything else
+/// 500 with no internals (the details go to the log).
 struct APIError: Error, HTTPResponseError, Sendable, Equatable {
     /// The HTTP status.
     var status: HTTPResponse.Status
@@ -28,7 +28,7 @@ struct APIError: Error, HTTPResponseError, Sendable, Equatable {
     }
 }
 
-// MARK: - Bad input (400, 413, 414, 415, 431)
+// MARK: - Bad input (400, 408, 413, 414, 415, 431)
 
 extension APIError {
     /// A required query parameter is absent.
@@ -86,6 +86,17 @@ extension APIError {
         message:
             "The request is not well-formed HTTP/1.1 (RFC 9112); check the request line, headers and body framing.",
         headers: [.connection: "close"])
+
+    /// The body did not arrive within `timeout` (a slow or stalled client); the connection is
+    /// closed after this answer.
+    static func bodyTimeout(_ timeout: Duration) -> APIError {
+        let milliseconds = Int(timeout.milliseconds.rounded())
+        let limit = milliseconds % 1000 == 0 ? "\(milliseconds / 1000) s" : "\(milliseconds) ms"
+        return APIError(
+            status: .requestTimeout, code: "body_timeout",
+            message: "The request body did not arrive within \(limit); send the whole body at once.",
+            headers: [.connection: "close"])
+    }
 
     /// The body is not JSON.
     static let unsupportedMediaType = APIError(

@@ -25,6 +25,9 @@ struct ServerConfiguration: Sendable {
     /// How long a connection may stay silent (also while sending its request head) before it
     /// is closed, so slow clients cannot hold connections.
     var idleTimeout: Duration = .seconds(15)
+    /// How long a client may take to send a request body once its head has arrived; a slower
+    /// one gets 408 and is disconnected, so slow bodies cannot hold the request slots.
+    var bodyTimeout: Duration = .seconds(10)
     /// How often the index file is checked for replacement; nil turns the watcher off.
     var watchInterval: Duration? = .seconds(2)
     /// Whether `SIGHUP` reloads the index (off in tests, which share one process).

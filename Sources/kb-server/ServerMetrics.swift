@@ -15,7 +15,7 @@ final class ServerMetrics: Sendable {
     /// Requests refused before reaching a route, by reason.
     let rejected = CounterFamily(
         "kb_http_requests_rejected_total",
-        help: "Requests refused by the limits (concurrency, size, malformed HTTP).",
+        help: "Requests refused by the limits (concurrency, size, slow body, malformed HTTP).",
         labels: ["reason"])
     /// Indexes loaded after the first, by trigger.
     let reloads = CounterFamily(
