@@ -102,7 +102,8 @@ func buildApplication(_ configuration: ServerConfiguration, holder: SearcherHold
                     maxHeaderListSize: ServerConfiguration.maximumHeaderSize,
                     maxHeaderFieldCount: ServerConfiguration.maximumHeaderFieldCount))),
         configuration: ApplicationConfiguration(
-            address: .hostname(configuration.host, port: configuration.port), serverName: "kb-server"),
+            address: .hostname(configuration.host, port: configuration.port), serverName: "kb-server",
+            backlog: ServerConfiguration.connectionBacklog),
         services: services,
         logger: logger)
 }

@@ -26,9 +26,11 @@ struct ArticleRoutes<Context: RequestContext>: Sendable {
         router.get("/articles/**") { request, _ in
             let path = request.uri.path.dropFirst(Self.prefix.count)
             if path.hasSuffix(Self.relatedSuffix) {
-                return try related(try Self.articleID(path.dropLast(Self.relatedSuffix.count)), request: request)
+                let id = try Self.articleID(path.dropLast(Self.relatedSuffix.count))
+                return try await CPUWork.run { try related(id, request: request) }
             }
-            return try article(try Self.articleID(path))
+            let id = try Self.articleID(path)
+            return try await CPUWork.run { try article(id) }
         }
     }
 

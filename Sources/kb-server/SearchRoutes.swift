@@ -3,7 +3,8 @@ import Hummingbird
 import KBSearch
 
 /// `GET /search`, `GET /suggest` and `POST /suggest`: decode the parameters, call the
-/// ``Searcher`` of the current index snapshot, encode ``SearchResponse``.
+/// ``Searcher`` of the current index snapshot, encode ``SearchResponse`` (the computing on
+/// ``CPUWork``'s threads).
 struct SearchRoutes<Context: RequestContext>: Sendable {
     /// The index being served.
     let holder: SearcherHolder
@@ -17,8 +18,8 @@ struct SearchRoutes<Context: RequestContext>: Sendable {
 
     /// Adds the routes to `router`.
     func register(in router: Router<Context>) {
-        router.get("/search") { request, _ in try search(request) }
-        router.get("/suggest") { request, _ in try suggest(query: request) }
+        router.get("/search") { request, _ in try await CPUWork.run { try search(request) } }
+        router.get("/suggest") { request, _ in try await CPUWork.run { try suggest(query: request) } }
         router.post("/suggest") { request, _ in try await suggest(body: request) }
     }
 
@@ -67,7 +68,8 @@ struct SearchRoutes<Context: RequestContext>: Sendable {
         guard (1...SuggestionRequest.maximumLimit).contains(limit) else {
             throw APIError.invalidParameter("limit", expected: "an integer from 1 to \(SuggestionRequest.maximumLimit)")
         }
-        return try suggest(SuggestionRequest(subject: body.subject, description: body.description, limit: limit))
+        let suggestion = SuggestionRequest(subject: body.subject, description: body.description, limit: limit)
+        return try await CPUWork.run { try suggest(suggestion) }
     }
 
     private func suggest(_ suggestion: SuggestionRequest) throws -> Response {

@@ -20,7 +20,9 @@ struct ServerConfiguration: Sendable {
     var adminToken: String?
     /// The one browser origin allowed to call the API (`https://portal.example.com`), or nil.
     var corsOrigin: String?
-    /// The largest number of requests handled at once; the next ones get 503 with Retry-After.
+    /// The largest number of requests handled at once, computing or waiting for one of
+    /// ``CPUWork``'s threads; the next ones get 503 with Retry-After at once, so a flood cannot
+    /// build a queue of work longer than this.
     var maximumConcurrentRequests = 64
     /// How long a connection may stay silent (also while sending its request head) before it
     /// is closed, so slow clients cannot hold connections.
@@ -42,6 +44,10 @@ struct ServerConfiguration: Sendable {
     /// The largest request line and header section accepted, in bytes (each separately and
     /// together); larger ones get 414 (a long request line) or 431.
     static let maximumHeaderSize = 32 * 1024
+    /// Connections the kernel may hold for the server before it accepts them (`listen(2)`'s
+    /// backlog, capped by `net.core.somaxconn`). Hummingbird's default of 256 drops the
+    /// connection attempts of a burst of clients, which then retry a second or more later.
+    static let connectionBacklog = 4_096
     /// The most header fields accepted in one request; more get 431.
     static let maximumHeaderFieldCount = 100
 
