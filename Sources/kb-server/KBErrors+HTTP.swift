@@ -44,10 +44,10 @@ extension APIError {
     }
 
     /// A text parameter is longer than accepted.
-    static func parameterTooLong(_ name: String, maximumBytes: Int) -> APIError {
+    static func parameterTooLong(_ name: String, maximumCharacters: Int) -> APIError {
         APIError(
             status: .badRequest, code: "parameter_too_long",
-            message: "The parameter \"\(name)\" is longer than \(maximumBytes) bytes; shorten it.")
+            message: "The parameter \"\(name)\" is longer than \(maximumCharacters) characters; shorten it.")
     }
 
     /// The query string or path is not valid percent-encoded UTF-8.

@@ -11,7 +11,7 @@ struct SearchRoutes<Context: RequestContext>: Sendable {
 
     /// At most this many `tag` parameters.
     static var maximumTags: Int { 16 }
-    /// The longest category, product or tag accepted, in bytes.
+    /// The longest category, product or tag accepted, in characters (Unicode scalars).
     static var maximumFilterLength: Int { 256 }
     /// The default number of suggestions.
     static var defaultSuggestionLimit: Int { 5 }
@@ -26,7 +26,7 @@ struct SearchRoutes<Context: RequestContext>: Sendable {
     /// `GET /search?q=&limit=&offset=&category=&product=&tag=&prefix=`.
     func search(_ request: Request) throws -> Response {
         let parameters = try QueryParameters(request.uri.query)
-        let text = try parameters.requiredText("q", maximumBytes: ServerConfiguration.maximumQueryLength)
+        let text = try parameters.requiredText("q", maximumCharacters: ServerConfiguration.maximumQueryLength)
         let limit = try parameters.integer("limit", in: 1...SearchRequest.maximumLimit, default: 10)
         let offset = try parameters.integer("offset", in: 0...SearchRequest.maximumOffset, default: 0)
         let prefix = try parameters.boolean("prefix", default: true)
@@ -50,8 +50,10 @@ struct SearchRoutes<Context: RequestContext>: Sendable {
     /// `GET /suggest?subject=&description=&limit=`.
     func suggest(query request: Request) throws -> Response {
         let parameters = try QueryParameters(request.uri.query)
-        let subject = try parameters.requiredText("subject", maximumBytes: ServerConfiguration.maximumQueryLength)
-        let description = try parameters.optionalText("description", maximumBytes: ServerConfiguration.maximumBodySize)
+        let subject = try parameters.requiredText(
+            "subject", maximumCharacters: ServerConfiguration.maximumQueryLength)
+        let description = try parameters.optionalText(
+            "description", maximumCharacters: ServerConfiguration.maximumBodySize)
         let limit = try parameters.integer(
             "limit", in: 1...SuggestionRequest.maximumLimit, default: Self.defaultSuggestionLimit)
         return try suggest(SuggestionRequest(subject: subject, description: description, limit: limit))
@@ -61,9 +63,7 @@ struct SearchRoutes<Context: RequestContext>: Sendable {
     /// descriptions too long for a URL.
     func suggest(body request: Request) async throws -> Response {
         let body = try await JSONBody.decode(SuggestionBody.self, from: request)
-        guard body.subject.utf8.count <= ServerConfiguration.maximumQueryLength else {
-            throw APIError.parameterTooLong("subject", maximumBytes: ServerConfiguration.maximumQueryLength)
-        }
+        try QueryParameters.check("subject", body.subject, maximumCharacters: ServerConfiguration.maximumQueryLength)
         let limit = body.limit ?? Self.defaultSuggestionLimit
         guard (1...SuggestionRequest.maximumLimit).contains(limit) else {
             throw APIError.invalidParameter("limit", expected: "an integer from 1 to \(SuggestionRequest.maximumLimit)")
@@ -85,9 +85,7 @@ struct SearchRoutes<Context: RequestContext>: Sendable {
     /// A filter value (`category`, `product`, `tag`), bounded in length; empty means none.
     private static func filter(_ name: String, _ value: String?) throws(APIError) -> String? {
         guard let value, !value.isEmpty else { return nil }
-        guard value.utf8.count <= maximumFilterLength else {
-            throw APIError.parameterTooLong(name, maximumBytes: maximumFilterLength)
-        }
+        try QueryParameters.check(name, value, maximumCharacters: maximumFilterLength)
         return value
     }
 }

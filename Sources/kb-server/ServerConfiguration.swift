@@ -39,7 +39,8 @@ struct ServerConfiguration: Sendable {
     static let maximumBodySize = 64 * 1024
     /// The longest request target (path and query) accepted, in bytes.
     static let maximumURILength = 16 * 1024
-    /// The longest query (`q`) or ticket subject accepted, in UTF-8 bytes.
+    /// The longest query (`q`) or ticket subject accepted, in characters (Unicode scalars, as
+    /// JSON Schema's `maxLength` counts them; at most 8 KB of UTF-8).
     static let maximumQueryLength = 2_048
     /// The largest request line and header section accepted, in bytes (each separately and
     /// together); larger ones get 414 (a long request line) or 431.
