@@ -58,7 +58,7 @@ struct ArticleRoutes<Context: RequestContext>: Sendable {
                 let snippet = snapshot.snippets.snippet(
                     for: article.body, matching: [], fallback: article.summary.isEmpty ? nil : article.summary)
                 return SearchResponse.Hit(
-                    id: article.id, title: article.title, url: article.url.isEmpty ? nil : article.url,
+                    id: article.id, title: article.title, url: LinkableURL.filter(article.url),
                     category: article.category.isEmpty ? nil : article.category,
                     product: article.product.isEmpty ? nil : article.product, summary: article.summary,
                     snippet: snippet.html, score: hit.score)
