@@ -27,13 +27,15 @@ struct SuggestionBody: Decodable, Sendable {
 }
 
 /// `GET /articles/{id}`: an article's stored fields and text. Like the hits of
-/// ``SearchResponse``, optional fields the article lacks are left out of the JSON.
+/// ``SearchResponse``, optional fields the article lacks are left out of the JSON, and so is
+/// a URL that is not `http(s)`. Text fields are plain text, never HTML: clients insert them
+/// as text.
 struct ArticleResponse: Codable, Sendable, Equatable {
     /// The article id (a relative path).
     var id: String
     /// The title.
     var title: String
-    /// The portal URL.
+    /// The portal URL: absolute `http(s)` only (``LinkableURL``), or absent.
     var url: String?
     /// The category.
     var category: String?
@@ -54,7 +56,7 @@ struct ArticleResponse: Codable, Sendable, Equatable {
     init(_ document: StoredDocument) {
         id = document.id
         title = document.title
-        url = document.url.isEmpty ? nil : document.url
+        url = LinkableURL.filter(document.url)
         category = document.category.isEmpty ? nil : document.category
         product = document.product.isEmpty ? nil : document.product
         tags = document.tags

@@ -49,7 +49,9 @@ func buildApplication(_ configuration: ServerConfiguration, logger: Logger) asyn
 ///
 /// Middleware, outermost first: request log, metrics, CORS, error-to-JSON, limits; then the
 /// routes. The log and the metrics see every response, error responses carry CORS headers,
-/// and the limits answer before any route works.
+/// and the limits answer before any route works. Below the router, each connection has
+/// ``MalformedRequestHandler`` (JSON errors for what NIO's parser refuses) and Hummingbird's
+/// idle timeout, which also bounds how long a request head may take to arrive.
 func buildApplication(_ configuration: ServerConfiguration, holder: SearcherHolder, logger: Logger)
     -> some ApplicationProtocol
 {
@@ -62,10 +64,12 @@ func buildApplication(_ configuration: ServerConfiguration, holder: SearcherHold
                 allowOrigin: .oneOf(origin), allowHeaders: [.accept, .contentType], allowMethods: [.get, .post, .head],
                 maxAge: .seconds(600)))
     }
-    router.add(middleware: ErrorMiddleware())
+    let allowedMethods = AllowedMethods()
+    router.add(middleware: ErrorMiddleware(allowedMethods: allowedMethods))
     router.add(
         middleware: RequestLimitsMiddleware(
-            maximumConcurrentRequests: configuration.maximumConcurrentRequests, metrics: holder.metrics))
+            maximumConcurrentRequests: configuration.maximumConcurrentRequests,
+            bodyTimeout: configuration.bodyTimeout, metrics: holder.metrics))
 
     SearchRoutes(holder: holder).register(in: router)
     ArticleRoutes(holder: holder).register(in: router)
@@ -77,6 +81,7 @@ func buildApplication(_ configuration: ServerConfiguration, holder: SearcherHold
             parserOptions: configuration.parserOptions
         ).register(in: router)
     }
+    allowedMethods.record(router)
 
     var services: [any Service] = []
     if let interval = configuration.watchInterval {
@@ -85,16 +90,20 @@ func buildApplication(_ configuration: ServerConfiguration, holder: SearcherHold
     if configuration.reloadsOnHangup {
         services.append(HangupReloader(holder: holder, logger: logger))
     }
+    let metrics = holder.metrics
     return Application(
         router: router,
         server: .http1(
             configuration: .init(
+                additionalChannelHandlers: [MalformedRequestHandler(metrics: metrics)],
                 idleTimeout: .nanoseconds(Int64(configuration.idleTimeout.milliseconds * 1e6)),
                 httpDecoderConfiguration: .init(
                     maxHeaderFieldSize: ServerConfiguration.maximumHeaderSize,
-                    maxHeaderListSize: ServerConfiguration.maximumHeaderSize, maxHeaderFieldCount: 100))),
+                    maxHeaderListSize: ServerConfiguration.maximumHeaderSize,
+                    maxHeaderFieldCount: ServerConfiguration.maximumHeaderFieldCount))),
         configuration: ApplicationConfiguration(
-            address: .hostname(configuration.host, port: configuration.port), serverName: "kb-server"),
+            address: .hostname(configuration.host, port: configuration.port), serverName: "kb-server",
+            backlog: ServerConfiguration.connectionBacklog),
         services: services,
         logger: logger)
 }

@@ -26,9 +26,11 @@ struct ArticleRoutes<Context: RequestContext>: Sendable {
         router.get("/articles/**") { request, _ in
             let path = request.uri.path.dropFirst(Self.prefix.count)
             if path.hasSuffix(Self.relatedSuffix) {
-                return try related(try Self.articleID(path.dropLast(Self.relatedSuffix.count)), request: request)
+                let id = try Self.articleID(path.dropLast(Self.relatedSuffix.count))
+                return try await CPUWork.run { try related(id, request: request) }
             }
-            return try article(try Self.articleID(path))
+            let id = try Self.articleID(path)
+            return try await CPUWork.run { try article(id) }
         }
     }
 
@@ -56,7 +58,7 @@ struct ArticleRoutes<Context: RequestContext>: Sendable {
                 let snippet = snapshot.snippets.snippet(
                     for: article.body, matching: [], fallback: article.summary.isEmpty ? nil : article.summary)
                 return SearchResponse.Hit(
-                    id: article.id, title: article.title, url: article.url.isEmpty ? nil : article.url,
+                    id: article.id, title: article.title, url: LinkableURL.filter(article.url),
                     category: article.category.isEmpty ? nil : article.category,
                     product: article.product.isEmpty ? nil : article.product, summary: article.summary,
                     snippet: snippet.html, score: hit.score)

@@ -12,6 +12,13 @@ enum JSONResponse {
     static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws
         -> Response
     {
+        let (fields, body) = try encode(value, headers: headers)
+        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: body))
+    }
+
+    /// The header fields and body bytes of a JSON response with `value` as its body, for
+    /// callers below the router (``MalformedRequestHandler``).
+    static func encode(_ value: some Encodable, headers: HTTPFields = [:]) throws -> (HTTPFields, ByteBuffer) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(value)
@@ -19,6 +26,6 @@ enum JSONResponse {
         fields[.contentType] = contentType
         fields[.xContentTypeOptions] = "nosniff"
         fields[.contentLength] = String(data.count)
-        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        return (fields, ByteBuffer(bytes: data))
     }
 }

@@ -2,13 +2,15 @@ import Hummingbird
 import KBIndex
 import KBSearch
 import Logging
+import NIOHTTP1
 
 /// An error answered to the client: an HTTP status and the JSON body
 /// `{"error": {"code", "message"}}`.
 ///
-/// This file is the only place where errors become HTTP statuses: bad input is 400 (413, 414,
-/// 415 for the request's size and type), an unknown article 404, an index that cannot be
-/// read 503, and anything else 500 with no internals (the details go to the log).
+/// This file is the only place where errors become HTTP statuses: bad input is 400 (408, 413,
+/// 414, 415 and 431 for the request's pace, size and type), an unknown article 404, a known
+/// path asked with another method 405, an index that cannot be read 503, and anything else
+/// 500 with no internals (the details go to the log).
 struct APIError: Error, HTTPResponseError, Sendable, Equatable {
     /// The HTTP status.
     var status: HTTPResponse.Status
@@ -26,7 +28,7 @@ struct APIError: Error, HTTPResponseError, Sendable, Equatable {
     }
 }
 
-// MARK: - Bad input (400, 413, 414, 415)
+// MARK: - Bad input (400, 408, 413, 414, 415, 431)
 
 extension APIError {
     /// A required query parameter is absent.
@@ -42,10 +44,10 @@ extension APIError {
     }
 
     /// A text parameter is longer than accepted.
-    static func parameterTooLong(_ name: String, maximumBytes: Int) -> APIError {
+    static func parameterTooLong(_ name: String, maximumCharacters: Int) -> APIError {
         APIError(
             status: .badRequest, code: "parameter_too_long",
-            message: "The parameter \"\(name)\" is longer than \(maximumBytes) bytes; shorten it.")
+            message: "The parameter \"\(name)\" is longer than \(maximumCharacters) characters; shorten it.")
     }
 
     /// The query string or path is not valid percent-encoded UTF-8.
@@ -70,6 +72,32 @@ extension APIError {
             "The URL is longer than \(ServerConfiguration.maximumURILength / 1024) KB; send long descriptions with POST /suggest."
     )
 
+    /// The request line and header fields together are larger than accepted.
+    static let headersTooLarge = APIError(
+        status: .requestHeaderFieldsTooLarge, code: "headers_too_large",
+        message:
+            "The request line and header fields are larger than \(ServerConfiguration.maximumHeaderSize / 1024) KB or more than \(ServerConfiguration.maximumHeaderFieldCount) fields; send fewer or shorter headers."
+    )
+
+    /// The bytes received are not an HTTP/1.1 request (RFC 9112): a bad request line, header
+    /// or chunk. The connection is closed after this answer.
+    static let malformedRequest = APIError(
+        status: .badRequest, code: "malformed_request",
+        message:
+            "The request is not well-formed HTTP/1.1 (RFC 9112); check the request line, headers and body framing.",
+        headers: [.connection: "close"])
+
+    /// The body did not arrive within `timeout` (a slow or stalled client); the connection is
+    /// closed after this answer.
+    static func bodyTimeout(_ timeout: Duration) -> APIError {
+        let milliseconds = Int(timeout.milliseconds.rounded())
+        let limit = milliseconds % 1000 == 0 ? "\(milliseconds / 1000) s" : "\(milliseconds) ms"
+        return APIError(
+            status: .requestTimeout, code: "body_timeout",
+            message: "The request body did not arrive within \(limit); send the whole body at once.",
+            headers: [.connection: "close"])
+    }
+
     /// The body is not JSON.
     static let unsupportedMediaType = APIError(
         status: .unsupportedMediaType, code: "unsupported_media_type",
@@ -86,6 +114,14 @@ extension APIError {
     /// No article has the requested id.
     static func articleNotFound(_ id: String) -> APIError {
         APIError(status: .notFound, code: "article_not_found", message: "No article has the id \"\(id)\".")
+    }
+
+    /// The path exists but does not take the request's method.
+    static func methodNotAllowed(allowed: [HTTPRequest.Method]) -> APIError {
+        let list = allowed.map(\.rawValue).joined(separator: ", ")
+        return APIError(
+            status: .methodNotAllowed, code: "method_not_allowed",
+            message: "This endpoint takes \(list) only.", headers: [.allow: list])
     }
 
     /// The admin token is missing or wrong.
@@ -131,6 +167,9 @@ extension APIError {
             self = .reindexFailed
         case is DecodingError:
             self = .invalidJSON("it does not match the expected shape")
+        case is HTTPParserError:
+            // A broken body (a bad chunk size) found while reading it.
+            self = .malformedRequest
         case let error as any HTTPResponseError:
             // Hummingbird's own: no route (404), body over the limit (413, NIOTooManyBytesError).
             self = Self.fromStatus(error.status)

@@ -38,22 +38,28 @@ struct QueryParameters: Sendable {
         pairs.filter { $0.name == name }.map(\.value)
     }
 
-    /// The required text parameter `name`, at most `maximumBytes` UTF-8 bytes long.
-    func requiredText(_ name: String, maximumBytes: Int) throws(APIError) -> String {
+    /// The required text parameter `name`, at most `maximumCharacters` long.
+    ///
+    /// Characters are Unicode scalars, as JSON Schema's `maxLength` in `openapi.yaml` counts.
+    func requiredText(_ name: String, maximumCharacters: Int) throws(APIError) -> String {
         guard let value = first(name) else { throw APIError.missingParameter(name) }
-        guard value.utf8.count <= maximumBytes else {
-            throw APIError.parameterTooLong(name, maximumBytes: maximumBytes)
-        }
+        try Self.check(name, value, maximumCharacters: maximumCharacters)
         return value
     }
 
-    /// The optional text parameter `name`, at most `maximumBytes` UTF-8 bytes long.
-    func optionalText(_ name: String, maximumBytes: Int) throws(APIError) -> String? {
+    /// The optional text parameter `name`, at most `maximumCharacters` long.
+    func optionalText(_ name: String, maximumCharacters: Int) throws(APIError) -> String? {
         guard let value = first(name) else { return nil }
-        guard value.utf8.count <= maximumBytes else {
-            throw APIError.parameterTooLong(name, maximumBytes: maximumBytes)
-        }
+        try Self.check(name, value, maximumCharacters: maximumCharacters)
         return value
+    }
+
+    /// Throws 400 `parameter_too_long` when `value` has more than `maximumCharacters` Unicode
+    /// scalars.
+    static func check(_ name: String, _ value: String, maximumCharacters: Int) throws(APIError) {
+        guard value.unicodeScalars.count <= maximumCharacters else {
+            throw APIError.parameterTooLong(name, maximumCharacters: maximumCharacters)
+        }
     }
 
     /// The integer parameter `name` within `range`, or `defaultValue` when absent.

@@ -3,29 +3,30 @@ import Hummingbird
 import KBSearch
 
 /// `GET /search`, `GET /suggest` and `POST /suggest`: decode the parameters, call the
-/// ``Searcher`` of the current index snapshot, encode ``SearchResponse``.
+/// ``Searcher`` of the current index snapshot, encode ``SearchResponse`` (the computing on
+/// ``CPUWork``'s threads).
 struct SearchRoutes<Context: RequestContext>: Sendable {
     /// The index being served.
     let holder: SearcherHolder
 
     /// At most this many `tag` parameters.
     static var maximumTags: Int { 16 }
-    /// The longest category, product or tag accepted, in bytes.
+    /// The longest category, product or tag accepted, in characters (Unicode scalars).
     static var maximumFilterLength: Int { 256 }
     /// The default number of suggestions.
     static var defaultSuggestionLimit: Int { 5 }
 
     /// Adds the routes to `router`.
     func register(in router: Router<Context>) {
-        router.get("/search") { request, _ in try search(request) }
-        router.get("/suggest") { request, _ in try suggest(query: request) }
+        router.get("/search") { request, _ in try await CPUWork.run { try search(request) } }
+        router.get("/suggest") { request, _ in try await CPUWork.run { try suggest(query: request) } }
         router.post("/suggest") { request, _ in try await suggest(body: request) }
     }
 
     /// `GET /search?q=&limit=&offset=&category=&product=&tag=&prefix=`.
     func search(_ request: Request) throws -> Response {
         let parameters = try QueryParameters(request.uri.query)
-        let text = try parameters.requiredText("q", maximumBytes: ServerConfiguration.maximumQueryLength)
+        let text = try parameters.requiredText("q", maximumCharacters: ServerConfiguration.maximumQueryLength)
         let limit = try parameters.integer("limit", in: 1...SearchRequest.maximumLimit, default: 10)
         let offset = try parameters.integer("offset", in: 0...SearchRequest.maximumOffset, default: 0)
         let prefix = try parameters.boolean("prefix", default: true)
@@ -49,8 +50,10 @@ struct SearchRoutes<Context: RequestContext>: Sendable {
     /// `GET /suggest?subject=&description=&limit=`.
     func suggest(query request: Request) throws -> Response {
         let parameters = try QueryParameters(request.uri.query)
-        let subject = try parameters.requiredText("subject", maximumBytes: ServerConfiguration.maximumQueryLength)
-        let description = try parameters.optionalText("description", maximumBytes: ServerConfiguration.maximumBodySize)
+        let subject = try parameters.requiredText(
+            "subject", maximumCharacters: ServerConfiguration.maximumQueryLength)
+        let description = try parameters.optionalText(
+            "description", maximumCharacters: ServerConfiguration.maximumBodySize)
         let limit = try parameters.integer(
             "limit", in: 1...SuggestionRequest.maximumLimit, default: Self.defaultSuggestionLimit)
         return try suggest(SuggestionRequest(subject: subject, description: description, limit: limit))
@@ -60,14 +63,13 @@ struct SearchRoutes<Context: RequestContext>: Sendable {
     /// descriptions too long for a URL.
     func suggest(body request: Request) async throws -> Response {
         let body = try await JSONBody.decode(SuggestionBody.self, from: request)
-        guard body.subject.utf8.count <= ServerConfiguration.maximumQueryLength else {
-            throw APIError.parameterTooLong("subject", maximumBytes: ServerConfiguration.maximumQueryLength)
-        }
+        try QueryParameters.check("subject", body.subject, maximumCharacters: ServerConfiguration.maximumQueryLength)
         let limit = body.limit ?? Self.defaultSuggestionLimit
         guard (1...SuggestionRequest.maximumLimit).contains(limit) else {
             throw APIError.invalidParameter("limit", expected: "an integer from 1 to \(SuggestionRequest.maximumLimit)")
         }
-        return try suggest(SuggestionRequest(subject: body.subject, description: body.description, limit: limit))
+        let suggestion = SuggestionRequest(subject: body.subject, description: body.description, limit: limit)
+        return try await CPUWork.run { try suggest(suggestion) }
     }
 
     private func suggest(_ suggestion: SuggestionRequest) throws -> Response {
@@ -83,9 +85,7 @@ struct SearchRoutes<Context: RequestContext>: Sendable {
     /// A filter value (`category`, `product`, `tag`), bounded in length; empty means none.
     private static func filter(_ name: String, _ value: String?) throws(APIError) -> String? {
         guard let value, !value.isEmpty else { return nil }
-        guard value.utf8.count <= maximumFilterLength else {
-            throw APIError.parameterTooLong(name, maximumBytes: maximumFilterLength)
-        }
+        try QueryParameters.check(name, value, maximumCharacters: maximumFilterLength)
         return value
     }
 }

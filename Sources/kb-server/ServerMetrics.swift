@@ -14,7 +14,8 @@ final class ServerMetrics: Sendable {
         bounds: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5])
     /// Requests refused before reaching a route, by reason.
     let rejected = CounterFamily(
-        "kb_http_requests_rejected_total", help: "Requests refused by the limits (concurrency, size).",
+        "kb_http_requests_rejected_total",
+        help: "Requests refused by the limits (concurrency, size, slow body, malformed HTTP).",
         labels: ["reason"])
     /// Indexes loaded after the first, by trigger.
     let reloads = CounterFamily(

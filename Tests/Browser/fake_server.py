@@ -273,7 +273,9 @@ def main():
     parser.add_argument("--delay-ms", type=int, default=60, help="random delay per response, 0 to disable")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
-    Handler.index = Index(load_articles(args.articles))
+    # The hostile article of the browser test's last step, as if it were one of the articles.
+    hostile = load_articles(ROOT / "Tests" / "KBServerTests" / "Fixtures" / "hostile-articles")
+    Handler.index = Index({**load_articles(args.articles), **hostile})
     Handler.delay_ms = args.delay_ms
     Handler.verbose = args.verbose
     server = ThreadingHTTPServer((args.host, args.port), Handler)

@@ -15,6 +15,7 @@ import os
 import re
 import sys
 import time
+import urllib.error
 import urllib.request
 
 from selenium import webdriver
@@ -35,6 +36,11 @@ PAGE_SIZE = 10
 # Records CSP violations in every document, in addition to the console check.
 CSP_PROBE = ("window.__csp = []; document.addEventListener('securitypolicyviolation',"
              " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
+# The hostile article (Tests/KBServerTests/Fixtures/hostile-articles/): its payloads call
+# alert(), which this probe records instead of showing.
+HOSTILE_ID = "conta/injecao.html"
+HOSTILE_TITLE = "Senha <script>alert('titulo')</script> \"><svg onload=alert(1)>"
+ALERT_PROBE = "window.__alerts = []; window.alert = (text) => window.__alerts.push(String(text));"
 
 driver = None
 NOTES = []  # remarks printed at the end, not failures
@@ -352,6 +358,43 @@ def step_phone():
     screenshot("9-celular-chamado", full_page=False)
 
 
+def step_hostile_article():
+    """Markup in an article's title, snippet, category, tags and URL shows as text and runs nothing."""
+    try:
+        urllib.request.urlopen(f"{BASE}/articles/{HOSTILE_ID}", timeout=5).close()
+    except urllib.error.HTTPError as error:
+        if error.code != 404:
+            raise
+        NOTES.append(f"hostile-article step skipped: the server has no {HOSTILE_ID} (see Tests/Browser/run)")
+        return
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": ALERT_PROBE})
+    open_home()
+    search_for("senha onerror svg")
+    wait(lambda: HOSTILE_TITLE in result_titles(), f"the hostile article in {result_titles()}")
+    tags = driver.execute_script(
+        "return [...new Set([...document.querySelectorAll('#lista-resultados *')].map(e => e.tagName))]")
+    check(set(tags) <= {"LI", "H3", "A", "P", "MARK"}, f"elements in the results: {tags}")
+    snippets = " ".join(p.text for p in all_css("#lista-resultados .result__snippet"))
+    check("<img src=x onerror=" in snippets, f"the snippet's markup should show as text: {snippets[:300]!r}")
+    screenshot("10-artigo-hostil-busca")
+    link = next(a for a in all_css("#lista-resultados .result__link") if a.text == HOSTILE_TITLE)
+    link.click()
+    wait(lambda: visible("#artigo") and css("#artigo-titulo").text == HOSTILE_TITLE, "the hostile article")
+    check(not visible("#artigo-link"), "a javascript: URL was made into a link")
+    check(css("#artigo-url").get_attribute("href").endswith("#/"), "the article link's href changed")
+    text = lambda selector: css(selector).get_attribute("textContent")  # noqa: E731 (.text is after CSS case)
+    check("<script>alert('categoria')</script>" in text("#artigo-categoria"), f"category: {text('#artigo-categoria')!r}")
+    check("<img src=x onerror=alert('tag')>" in text("#artigo-tags"), f"tags: {text('#artigo-tags')!r}")
+    inside = driver.execute_script(
+        "return [...document.querySelectorAll('#artigo *')].map(e => e.tagName)"
+        ".filter(t => ['SCRIPT', 'IMG', 'SVG', 'IFRAME', 'OBJECT'].includes(t))")
+    check(not inside, f"elements made from the article's text: {inside}")
+    check(driver.title.startswith("Senha <script>"), f"document.title: {driver.title!r}")
+    screenshot("11-artigo-hostil")
+    alerts = driver.execute_script("return window.__alerts")
+    check(alerts == [], f"script from the article ran: alert({alerts})")
+
+
 STEPS = [
     ("HTTP: CSP and content types", step_http_headers),
     ("home page loads, landmarks and labels", step_load_home),
@@ -362,6 +405,7 @@ STEPS = [
     ("article, related articles, Back, Voltar", step_article_and_back),
     ("ticket form suggestions and confirmation", step_ticket),
     ("phone 360x740", step_phone),
+    ("an article with markup in every field", step_hostile_article),
 ]
 
 

@@ -37,6 +37,9 @@ struct OpenAPIConformanceTests {
             body: "{\"subject\": \"não consigo anexar arquivo\", \"description\": \"o anexo tem 50 MB\"}"),
         Exchange(
             template: "/suggest", method: .post, uri: "/suggest", headers: [.contentType: "application/json"],
+            body: "{\"subject\": \"senha\", \"description\": null, \"limit\": null}"),
+        Exchange(
+            template: "/suggest", method: .post, uri: "/suggest", headers: [.contentType: "application/json"],
             body: "{\"subject\": "),
         Exchange(
             template: "/suggest", method: .post, uri: "/suggest", headers: [.contentType: "text/plain"],

@@ -110,6 +110,44 @@ import Testing
         #expect(server.holder.metrics.rejected.value(["body_too_large"]) == 1)
     }
 
+    /// A client that sends its body slowly holds no request slot: others are served meanwhile,
+    /// and it gets 408 and a closed connection when the body timeout passes.
+    @Test func slowBodiesGet408AndHoldNoSlot() async throws {
+        let server = try TestServer {
+            $0.port = 0
+            $0.maximumConcurrentRequests = 1
+            $0.bodyTimeout = .milliseconds(500)
+        }
+        defer { server.remove() }
+        try await server.test(.live) { client in
+            let port = try #require(client.port)
+            let head = "POST /suggest HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"
+            async let slow = RawConnection.exchange(Array(head.utf8), port: port)
+            try await Task.sleep(for: .milliseconds(150))
+            try await client.execute(uri: "/search?q=senha", method: .get) { #expect($0.status == .ok) }
+            let response = try #require(RawResponse(try await slow))
+            #expect(response.status == 408)
+            #expect(response.errorCode == "body_timeout")
+            #expect(response.headers["connection"] == "close")
+        }
+        #expect(server.holder.metrics.rejected.value(["body_timeout"]) == 1)
+    }
+
+    @Test func aChunkedBodyOver64KBIsRefused() async throws {
+        let server = try TestServer { $0.port = 0 }
+        defer { server.remove() }
+        try await server.test(.live) { client in
+            let port = try #require(client.port)
+            let chunk = String(repeating: "a", count: 70_000)
+            let request =
+                "POST /suggest HTTP/1.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+                + "Connection: close\r\n\r\n" + String(chunk.utf8.count, radix: 16) + "\r\n" + chunk + "\r\n0\r\n\r\n"
+            let response = try #require(RawResponse(try await RawConnection.exchange(Array(request.utf8), port: port)))
+            #expect(response.status == 413)
+            #expect(response.errorCode == "body_too_large")
+        }
+    }
+
     /// A live server closes a connection that sends half a request head and then nothing.
     @Test func closesConnectionsThatStaySilent() async throws {
         let server = try TestServer {

@@ -31,12 +31,21 @@ struct TestServer: Sendable {
     /// A server over a fresh copy of the sample index; `configure` adjusts the defaults
     /// (watcher off, no admin token, no CORS).
     init(_ configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
+        try self.init(articles: nil, configure)
+    }
+
+    /// A server over an index of the articles in `articles` (the sample index when nil).
+    init(articles: URL?, _ configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
         folder = try Fixtures.makeTemporaryDirectory("kb-server")
         let path = folder.appendingPathComponent("kb.idx")
-        try FileManager.default.copyItem(at: Self.sampleIndex, to: path)
+        if let articles {
+            _ = try IndexBuilder().build(from: articles, to: path)
+        } else {
+            try FileManager.default.copyItem(at: Self.sampleIndex, to: path)
+        }
         var configuration = ServerConfiguration()
         configuration.indexPath = path.path
-        configuration.articlesPath = Fixtures.articles.path
+        configuration.articlesPath = (articles ?? Fixtures.articles).path
         configuration.watchInterval = nil
         configure(&configuration)
         self.configuration = configuration

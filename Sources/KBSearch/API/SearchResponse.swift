@@ -9,7 +9,7 @@ public struct SearchResponse: Sendable, Codable, Hashable {
         public var id: String
         /// The title.
         public var title: String
-        /// The portal URL, or null.
+        /// The portal URL (absolute `http(s)` only, ``LinkableURL``), or null.
         public var url: String?
         /// The category, or null.
         public var category: String?
