@@ -303,14 +303,16 @@ def get(r, key):
     return r.get(key)
 
 
-def tables(res, sets, engines):
+def tables(res, sets, engines, relevance=True):
+    """Absolute and ratio tables; relevance rows only where the qrels apply (the dev corpus)."""
+    measures = [r for r in rows(sets) if relevance or ".rel." not in r[1]]
     lines = ["| measure | " + " | ".join(engines) + " |", "|---" * (len(engines) + 1) + "|"]
-    for label, key, _ in rows(sets):
+    for label, key, _ in measures:
         lines.append(f"| {label} | " + " | ".join(fmt(key.split('.rel.')[-1] if '.rel.' in key else key,
                                                        get(res.get(e), key)) for e in engines) + " |")
     peers = [e for e in engines if e != "kb"]
     ratio = ["| measure (kb / peer) | " + " | ".join(f"kb/{p}" for p in peers) + " |", "|---" * (len(peers) + 1) + "|"]
-    for label, key, _ in rows(sets):
+    for label, key, _ in measures:
         k = get(res.get("kb"), key)
         cells = []
         for p in peers:
@@ -329,7 +331,7 @@ def main():
     ap.add_argument("--quick", nargs="?", type=int, const=500, default=0,
                     help="only the first N index-term queries (default 500) and the 120 tickets")
     ap.add_argument("--engines", default=",".join(ENGINES))
-    ap.add_argument("--out", default=os.path.join(HERE, "RESULTS.md"))
+    ap.add_argument("--out", default=os.path.join(ROOT, "Benchmarks", "RESULTS.md"))
     a = ap.parse_args()
     engines = [e for e in a.engines.split(",") if e]
     os.makedirs(a.work, exist_ok=True)
@@ -358,7 +360,7 @@ def main():
         res[e] = bench_kb(kb, kbjsonl, a.work, sets) if e == "kb" else bench_peer(e, plain, a.work, sets)
         log(f"   done in {time.time() - t:.0f} s")
     json.dump(res, open(os.path.join(a.work, "results.json"), "w"), indent=1)
-    absolute, ratios = tables(res, sets, engines)
+    absolute, ratios = tables(res, sets, engines, relevance=not a.corpus.endswith(".jsonl"))
     m, v = machine(), versions()
     nq = {n: sum(1 for _ in open(q)) for n, (q, _) in sets.items()}
     md = f"""# kb compared with Tantivy, Xapian and SQLite FTS5
