@@ -63,9 +63,15 @@ public struct IndexVerifier {
         let metadata = reader.metadata
         let averages = IndexField.allCases.map { metadata.averageLength(of: $0) }
         var entries: [TermInfo] = []
+        var invalidTerms = 0
         try reader.terms.forEachTerm { (entry) throws(IndexFormatError) -> Bool in
+            // The analyzer only makes UTF-8 terms; other bytes could not be looked up as text.
+            if String(validating: entry.bytes, as: UTF8.self) == nil { invalidTerms += 1 }
             entries.append(entry.info)
             return true
+        }
+        if invalidTerms > 0 {
+            report.problems.append("\(path): \(invalidTerms) terms of the dictionary are not valid UTF-8.")
         }
         report.termCount = entries.count
         if entries.count != metadata.termCount {
