@@ -64,6 +64,12 @@ public struct IndexVerifier {
         let averages = IndexField.allCases.map { metadata.averageLength(of: $0) }
         var entries: [TermInfo] = []
         try reader.terms.forEachTerm { (entry) throws(IndexFormatError) -> Bool in
+            // The reader repairs a term's bytes into a String, so a term that is not UTF-8
+            // could never be looked up.
+            if String(validating: entry.bytes, as: UTF8.self) == nil {
+                let hex = entry.bytes.map { String($0, radix: 16) }.joined(separator: " ")
+                report.problems.append("\(path): a term of the dictionary is not valid UTF-8 (bytes \(hex)).")
+            }
             entries.append(entry.info)
             return true
         }
