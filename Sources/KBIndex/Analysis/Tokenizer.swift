@@ -2,8 +2,8 @@
 ///
 /// Rules, in the order they apply:
 /// - A word is a run of letters and digits of any script, with combining marks attached.
-/// - `http://`, `https://` and `ftp://` URLs and `name@host.domain` e-mail addresses are one
-///   ``WordSpan/Kind/address`` span each.
+/// - `http://`, `https://` and `ftp://` URLs with a letter or digit after the `://`, and
+///   `name@host.domain` e-mail addresses, are one ``WordSpan/Kind/address`` span each.
 /// - Words joined by a hyphen, apostrophe, dot, underscore or (between digits) a comma form a
 ///   compound. Digits joined by dots and commas are one ``WordSpan/Kind/number`` (`7.4`,
 ///   `1.234,56`). Any other compound yields its whole (``WordSpan/Kind/compound``, at the first
@@ -215,7 +215,19 @@ struct Scanner {
         var bodyEnd = offset
         while bodyEnd > bodyStart, Self.isTrailingPunctuation(bytes[bodyEnd - 1]) { bodyEnd -= 1 }
         index = offset
-        return bodyEnd > bodyStart ? bodyStart..<bodyEnd : nil
+        return containsLetterOrDigit(bodyStart..<bodyEnd) ? bodyStart..<bodyEnd : nil
+    }
+
+    /// Whether `range` holds a letter or a digit. A URL body of punctuation and combining marks
+    /// alone names nothing, and folding would leave an empty term of it.
+    func containsLetterOrDigit(_ range: Range<Int>) -> Bool {
+        var offset = range.lowerBound
+        while offset < range.upperBound {
+            let (scalarClass, length) = classify(at: offset)
+            if scalarClass == .letter || scalarClass == .digit { return true }
+            offset += length
+        }
+        return false
     }
 
     /// If an `@` and a dotted domain follow the compound just scanned, consumes the domain and

@@ -63,15 +63,15 @@ public struct IndexVerifier {
         let metadata = reader.metadata
         let averages = IndexField.allCases.map { metadata.averageLength(of: $0) }
         var entries: [TermInfo] = []
-        var invalidTerms = 0
         try reader.terms.forEachTerm { (entry) throws(IndexFormatError) -> Bool in
-            // The analyzer only makes UTF-8 terms; other bytes could not be looked up as text.
-            if String(validating: entry.bytes, as: UTF8.self) == nil { invalidTerms += 1 }
+            // The reader repairs a term's bytes into a String, so a term that is not UTF-8
+            // could never be looked up.
+            if String(validating: entry.bytes, as: UTF8.self) == nil {
+                let hex = entry.bytes.map { String($0, radix: 16) }.joined(separator: " ")
+                report.problems.append("\(path): a term of the dictionary is not valid UTF-8 (bytes \(hex)).")
+            }
             entries.append(entry.info)
             return true
-        }
-        if invalidTerms > 0 {
-            report.problems.append("\(path): \(invalidTerms) terms of the dictionary are not valid UTF-8.")
         }
         report.termCount = entries.count
         if entries.count != metadata.termCount {

@@ -96,6 +96,14 @@ import Testing
         #expect(analyzer.normalize("Impressão de").map(\.term) == ["impressao", "de"])
     }
 
+    /// Found by the analyzer fuzz target: a URL of combining marks gave an empty term.
+    @Test func urlOfCombiningMarksGivesNoEmptyTerm() {
+        let analyzer = Analyzer(
+            options: AnalyzerOptions(stemmer: .none, removesStopWords: false, normalizesInformalSpellings: false))
+        #expect(analyzer.terms(in: "ac https://\u{301}\u{302}, O") == ["ac", "https", "o"])
+        #expect(!analyzer.normalize("https://\u{301}").contains { $0.term.isEmpty })
+    }
+
     @Test func analysisNeverCrashesAndNeverYieldsEmptyTerms() {
         let seed: UInt64 = 0xA11A_1E5E
         var generator = SeededGenerator(seed: seed)

@@ -80,6 +80,14 @@ import Testing
         #expect(result.map(\.1) == [0, 1, 2])
     }
 
+    /// Found by the analyzer fuzz target: `https://` followed by a combining mark was an
+    /// address whose term folding emptied.
+    @Test func urlWithoutLetterOrDigitIsNotAnAddress() {
+        #expect(words("ac https://\u{301}, O") == ["ac", "https", "O"])
+        #expect(words("https://-.") == ["https"])
+        #expect(spans("https://\u{301}x").map(\.2) == [.address])
+    }
+
     @Test func emailIsOneSpan() {
         let result = spans("Escreva para joao.silva@vertice.example hoje")
         #expect(result.map(\.0) == ["Escreva", "para", "joao.silva@vertice.example", "hoje"])
