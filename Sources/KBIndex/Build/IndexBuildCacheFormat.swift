@@ -70,15 +70,9 @@ enum IndexBuildCacheFormat {
     }
 
     private static func writeArticle(_ article: AnalyzedArticle, to writer: inout BinaryWriter) {
-        let document = article.document
-        for text in [document.id, document.title, document.url, document.category, document.product] {
-            writer.writeString(text)
-        }
-        writeStrings(document.tags, to: &writer)
-        writer.writeString(document.summary)
-        writer.writeString(document.updated)
-        writeStrings(document.headings, to: &writer)
-        writer.writeString(document.body)
+        // The document as STOR keeps it before compression: the id, then its fields.
+        writer.writeString(article.document.id)
+        StoredDocumentEncoder.encodeFields(article.document, into: &writer)
         for field in article.fields {
             writer.writeVarUInt(UInt64(field.terms.count))
             for (term, position) in zip(field.terms, field.positions) {
@@ -89,16 +83,7 @@ enum IndexBuildCacheFormat {
     }
 
     private static func readArticle(_ reader: inout BinaryReader) throws(IndexFormatError) -> AnalyzedArticle {
-        let id = try reader.readString()
-        let title = try reader.readString()
-        let url = try reader.readString()
-        let category = try reader.readString()
-        let product = try reader.readString()
-        let tags = try readStrings(&reader)
-        let summary = try reader.readString()
-        let updated = try reader.readString()
-        let headings = try readStrings(&reader)
-        let body = try reader.readString()
+        let document = try StoredDocumentEncoder.decodeFields(&reader, id: try reader.readString())
         var fields: [AnalyzedArticle.Field] = []
         for _ in 0..<IndexField.count {
             let count = try readCount(&reader)
@@ -112,9 +97,6 @@ enum IndexBuildCacheFormat {
             }
             fields.append(AnalyzedArticle.Field(terms: terms, positions: positions))
         }
-        let document = StoredDocument(
-            id: id, title: title, url: url, category: category, product: product, tags: tags, summary: summary,
-            updated: updated, headings: headings, body: body)
         return AnalyzedArticle(document: document, fields: fields)
     }
 
@@ -165,18 +147,6 @@ enum IndexBuildCacheFormat {
         default: throw corrupt(reader, "unknown parse error reason")
         }
         return ArticleParseError(path: path, line: line == 0 ? nil : line - 1, reason: reason)
-    }
-
-    private static func writeStrings(_ strings: [String], to writer: inout BinaryWriter) {
-        writer.writeVarUInt(UInt64(strings.count))
-        for string in strings { writer.writeString(string) }
-    }
-
-    private static func readStrings(_ reader: inout BinaryReader) throws(IndexFormatError) -> [String] {
-        let count = try readCount(&reader)
-        var strings: [String] = []
-        for _ in 0..<count { strings.append(try reader.readString()) }
-        return strings
     }
 
     /// A VarUInt count of items of at least one byte each: never more than the bytes left.

@@ -8,7 +8,7 @@ extension IndexReader {
         let method = try record.readUInt8()
         switch StoredDocumentMethod(rawValue: method) {
         case .raw:
-            return try Self.readFields(&record, id: id)
+            return try StoredDocumentEncoder.decodeFields(&record, id: id)
         case .compressed:
             guard let storedDecompressor = try storedCodec.get() else {
                 throw IndexFormatError(
@@ -22,7 +22,7 @@ extension IndexReader {
             let decoded: Result<StoredDocument, IndexFormatError> = fields.withUnsafeBytes { bytes in
                 var reader = BinaryReader(bytes, baseOffset: compressedOffset, section: record.section)
                 do throws(IndexFormatError) {
-                    return .success(try Self.readFields(&reader, id: id))
+                    return .success(try StoredDocumentEncoder.decodeFields(&reader, id: id))
                 } catch { return .failure(error) }
             }
             return try decoded.get()
@@ -31,23 +31,6 @@ extension IndexReader {
                 .corrupt("unknown stored-document method \(method)"),
                 section: record.section, offset: record.baseOffset + methodOffset)
         }
-    }
-
-    /// Reads a document's fields after its id (`Fields`, FORMAT.md).
-    private static func readFields(_ reader: inout BinaryReader, id: String) throws(IndexFormatError) -> StoredDocument
-    {
-        let title = try reader.readString()
-        let url = try reader.readString()
-        let category = try reader.readString()
-        let product = try reader.readString()
-        let tags = try readStrings(&reader)
-        let summary = try reader.readString()
-        let updated = try reader.readString()
-        let headings = try readStrings(&reader)
-        let body = try reader.readString()
-        return StoredDocument(
-            id: id, title: title, url: url, category: category, product: product, tags: tags, summary: summary,
-            updated: updated, headings: headings, body: body)
     }
 
     /// The codec at the head of `STOR` (`CodecKind` and `Codec`, FORMAT.md), or nil when the
@@ -119,18 +102,5 @@ extension IndexReader {
         return BinaryReader(
             UnsafeRawBufferPointer(rebasing: storedBytes[range]),
             baseOffset: section(.storedFields).offset + range.lowerBound, section: SectionTag.storedFields.displayName)
-    }
-
-    private static func readStrings(_ reader: inout BinaryReader) throws(IndexFormatError) -> [String] {
-        let count = Int(try reader.readVarUInt32())
-        guard count <= reader.remaining else {
-            throw IndexFormatError(
-                .corrupt("a list of \(count) strings cannot fit \(reader.remaining) bytes"),
-                section: SectionTag.storedFields.displayName, offset: reader.baseOffset + reader.position)
-        }
-        var strings: [String] = []
-        strings.reserveCapacity(count)
-        for _ in 0..<count { strings.append(try reader.readString()) }
-        return strings
     }
 }

@@ -142,19 +142,13 @@ private final class RecordEncoder: @unchecked Sendable {
     }
 
     private func encode(_ record: [UInt8]) -> Bool {
-        // The id: a VarUInt length, then its bytes, copied as they are.
-        var idLength = 0
-        var shift = 0
-        var index = 0
-        while index < record.count && shift < 64 {
-            let byte = record[index]
-            idLength |= Int(byte & 0x7F) << shift
-            index += 1
-            if byte < 0x80 { break }
-            shift += 7
+        // The id (a VarUInt length, then its bytes) is copied as it is.
+        let idEnd: Int? = record.withUnsafeBytes { bytes in
+            var reader = BinaryReader(bytes, section: "stored-fields spool")
+            guard let length = try? reader.readVarUInt(), length <= UInt64(reader.remaining) else { return nil }
+            return reader.position + Int(length)
         }
-        let fieldsStart = index + idLength
-        guard idLength >= 0, fieldsStart <= record.count else { return false }
+        guard let fieldsStart = idEnd else { return false }
         output.append(contentsOf: record[..<fieldsStart])
         let fieldsLength = record.count - fieldsStart
         if compressor != nil {
