@@ -56,6 +56,11 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Exponent of the coordination factor (matched clauses / clauses)^c; 0 turns it off.")
     var coordination = SearchSettings().coordination
 
+    @Option(
+        name: .customLong("title-match"),
+        help: "Strength of the bonus for matching a large share of an article's title (0 turns it off).")
+    var titleMatch = SearchSettings().titleMatch
+
     @Option(name: .customLong("rerank-depth"), help: "How many first-phase results are re-ranked.")
     var rerankDepth = SearchSettings().rerankDepth
 
@@ -67,6 +72,7 @@ struct EvalCommand: ParsableCommand {
         settings.proximity = TermProximity(window: proximityWindow, strength: proximity)
         settings.rerankDepth = rerankDepth
         settings.coordination = coordination
+        settings.titleMatch = titleMatch
         let searcher = Searcher(reader: try openIndex(index.path), settings: settings)
         let queryFile = try QueryFile(contentsOf: URL(fileURLWithPath: queries), name: queries)
         let judgments = try Qrels(contentsOf: URL(fileURLWithPath: qrels), name: qrels)

@@ -27,14 +27,17 @@ struct IndexCommand: ParsableCommand {
 
     @Option(
         name: .customLong("field-weights"),
-        help: "BM25F weights of title, headings and body, comma separated (default \(IndexCommand.defaults(\.weight)))."
+        help: """
+            BM25F weights of title, headings, body and anchors (the text of links to the article), \
+            comma separated (default \(IndexCommand.defaults(\.weight))).
+            """
     )
     var fieldWeights: String?
 
     @Option(
         name: .customLong("length-normalization"),
         help: """
-            BM25F length normalization b of title, headings and body, comma separated \
+            BM25F length normalization b of title, headings, body and anchors, comma separated \
             (default \(IndexCommand.defaults(\.lengthNormalization))).
             """)
     var lengthNormalization: String?
@@ -123,16 +126,17 @@ struct IndexCommand: ParsableCommand {
         return fields
     }
 
-    /// The default value of `setting` for each field, comma separated (`5,2,1`).
+    /// The default value of `setting` for each field, comma separated (`5,2,1,3`).
     private static func defaults(_ setting: KeyPath<FieldSettings, Double>) -> String {
         FieldSettings.defaults.map { String(format: "%g", $0[keyPath: setting]) }.joined(separator: ",")
     }
 
-    /// Three comma-separated non-negative numbers.
+    /// One comma-separated non-negative number per field.
     private static func numbers(_ text: String, option: String) throws -> [Double] {
         let values = text.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard values.count == 3, values.allSatisfy({ $0 >= 0 && $0.isFinite }) else {
-            throw ValidationError("\(option) takes three non-negative numbers: title,headings,body.")
+        guard values.count == IndexField.count, values.allSatisfy({ $0 >= 0 && $0.isFinite }) else {
+            throw ValidationError(
+                "\(option) takes \(IndexField.count) non-negative numbers: title,headings,body,anchors.")
         }
         return values
     }

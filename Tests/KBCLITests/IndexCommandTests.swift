@@ -100,8 +100,8 @@ import Testing
         let index = folder.path("kb.idx")
 
         let output = try kb(
-            "index", folder.path("artigos"), "--index", index, "--stemmer", "light", "--field-weights", "4, 1.5, 1",
-            "--length-normalization", "0.5,0.6,0.7", "--jobs", "1", "--memory", "1")
+            "index", folder.path("artigos"), "--index", index, "--stemmer", "light", "--field-weights", "4, 1.5, 1,3",
+            "--length-normalization", "0.5,0.6,0.7,0.8", "--jobs", "1", "--memory", "1")
         #expect(output.status == 0, "\(output)")
 
         let stats = try kb("stats", "--index", index)
@@ -113,6 +113,7 @@ import Testing
         #expect(
             settings == [
                 "field title: weight 4.0, b 0.5", "field headings: weight 1.5, b 0.6", "field body: weight 1.0, b 0.7",
+                "field anchors: weight 3.0, b 0.8",
             ])
     }
 
@@ -151,7 +152,7 @@ import Testing
             weights.append(String(format: "%g", Double(match.1)!))
             lengthNormalizations.append(String(format: "%g", Double(match.2)!))
         }
-        #expect(weights.count == 3, "\(stats)")
+        #expect(weights.count == 4, "\(stats)")
         #expect(text.contains("(default \(weights.joined(separator: ",")))"), "\(text)")
         #expect(text.contains("(default \(lengthNormalizations.joined(separator: ",")))"), "\(text)")
     }
@@ -167,10 +168,10 @@ import Testing
         UsageErrorCase(arguments: ["--memory", "0"], message: "--memory must be at least 1 (MiB)."),
         UsageErrorCase(
             arguments: ["--field-weights", "1,2"],
-            message: "--field-weights takes three non-negative numbers: title,headings,body."),
+            message: "--field-weights takes 4 non-negative numbers: title,headings,body,anchors."),
         UsageErrorCase(
             arguments: ["--length-normalization", "0.5,-1,0.5"],
-            message: "--length-normalization takes three non-negative numbers: title,headings,body."),
+            message: "--length-normalization takes 4 non-negative numbers: title,headings,body,anchors."),
         UsageErrorCase(arguments: ["--content", "##"], message: "--content: invalid content selector \"##\""),
         UsageErrorCase(arguments: ["--stemmer", "porter"], message: "The value 'porter' is invalid for '--stemmer"),
     ])

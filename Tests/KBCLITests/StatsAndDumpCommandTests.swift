@@ -23,7 +23,7 @@ import Testing
             "\(output)")
         #expect(
             lines.filter { $0.hasPrefix("field ") }.map { $0.prefix { $0 != ":" } } == [
-                "field title", "field headings", "field body",
+                "field title", "field headings", "field body", "field anchors",
             ])
         #expect(lines.contains { $0.hasPrefix("section POST (postings): ") })
         // Six folders, six categories; the Integra and Portal do Cliente products.
@@ -61,15 +61,20 @@ import Testing
         for line in postings {
             let match = try #require(
                 line.wholeMatch(
-                    of: #/  ([0-9]+) (\S+) title=([0-9]+) headings=([0-9]+) body=([0-9]+) \[([^\]]*)\]/#),
+                    of:
+                        #/  ([0-9]+) (\S+) title=([0-9]+) headings=([0-9]+) body=([0-9]+) anchors=([0-9]+) \[([^\]]*)\]/#
+                ),
                 "\(line)")
             let document = Int(match.1)!
             #expect(document > previousDocument, "documents in increasing order")
             previousDocument = document
             ids.append(String(match.2))
             // One position per occurrence, field by field.
-            let positions = match.6.split(separator: " ")
-            let frequencies = [("title", Int(match.3)!), ("headings", Int(match.4)!), ("body", Int(match.5)!)]
+            let positions = match.7.split(separator: " ")
+            let frequencies = [
+                ("title", Int(match.3)!), ("headings", Int(match.4)!), ("body", Int(match.5)!),
+                ("anchors", Int(match.6)!),
+            ]
             #expect(positions.count == frequencies.reduce(0) { $0 + $1.1 }, "\(line)")
             for (field, frequency) in frequencies {
                 #expect(positions.filter { $0.hasPrefix("\(field):") }.count == frequency, "\(line)")

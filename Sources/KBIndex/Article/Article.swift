@@ -27,6 +27,9 @@ public struct Article: Sendable, Hashable, Codable {
     public var tags: [String]
     /// Last update, as an ISO 8601 date (`2026-10-02`) or date-time, if known.
     public var updated: String?
+    /// The links of the main content to other pages of the knowledge base, in document order.
+    /// Their text is indexed under the page they point to (see ``ArticleLink``).
+    public var links: [ArticleLink]
 
     /// Creates an article from its parts.
     public init(
@@ -39,7 +42,8 @@ public struct Article: Sendable, Hashable, Codable {
         category: String? = nil,
         product: String? = nil,
         tags: [String] = [],
-        updated: String? = nil
+        updated: String? = nil,
+        links: [ArticleLink] = []
     ) {
         self.id = id
         self.title = title
@@ -51,5 +55,6 @@ public struct Article: Sendable, Hashable, Codable {
         self.product = product
         self.tags = tags
         self.updated = updated
+        self.links = links
     }
 }

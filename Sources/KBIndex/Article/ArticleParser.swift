@@ -15,6 +15,9 @@ public import Foundation
 ///   elements (`hidden`, `aria-hidden="true"`, inline `display:none`/`visibility:hidden`) and
 ///   page-level `header`/`footer` are dropped. A `header`/`footer` inside `article`, `section` or
 ///   `main` belongs to that content and is kept (the ARIA landmark rule). Blocks become lines.
+/// - **Links.** `<a href>` elements of the content that can point to another article (relative
+///   links, or links to the host of `kb:url`) become ``Article/links``, resolved against
+///   `<base href>` and the page's location (see ``ArticleLink``).
 /// - **Fields.** Title from `<title>`, else the first `<h1>`; headings `h1`–`h3`; metadata from
 ///   `<meta name="kb:id|kb:category|kb:product|kb:tags|kb:url|kb:updated|description">`;
 ///   summary from the description, else the first paragraph, cut near
@@ -70,7 +73,8 @@ public struct ArticleParser: Sendable {
 
     /// Parses the HTML body of a JSON Lines record as a fragment and builds its article from
     /// the record's `id` and `title` (an empty title falls back to the first `<h1>`).
-    func parseFragment(html: String, id: String, title: String, path: String, line: Int) throws(ArticleParseError)
+    func parseFragment(html: String, id: String, url: String?, title: String, path: String, line: Int)
+        throws(ArticleParseError)
         -> Article
     {
         var bytes = Array(html.utf8)
@@ -86,7 +90,8 @@ public struct ArticleParser: Sendable {
             title: title.isEmpty ? fallbackTitle(page: page, content: content) : title,
             headings: content.headings,
             body: content.body,
-            summary: summary(description: nil, content: content)
+            summary: summary(description: nil, content: content),
+            links: Self.links(of: content, page: page, id: id, url: url)
         )
     }
 
@@ -109,8 +114,9 @@ public struct ArticleParser: Sendable {
         let page = try parseDocument(utf8, path: path, line: nil)
         guard let content = page.content else { throw ArticleParseError(path: path, reason: .noText) }
         let metadata = page.metadata
+        let id = metadata["kb:id"] ?? path
         return Article(
-            id: metadata["kb:id"] ?? path,
+            id: id,
             title: page.title.isEmpty ? fallbackTitle(page: page, content: content) : page.title,
             headings: content.headings,
             body: content.body,
@@ -119,8 +125,20 @@ public struct ArticleParser: Sendable {
             category: metadata["kb:category"],
             product: metadata["kb:product"],
             tags: Self.tags(from: metadata["kb:tags"]),
-            updated: metadata["kb:updated"]
+            updated: metadata["kb:updated"],
+            links: Self.links(of: content, page: page, id: id, url: metadata["kb:url"])
         )
+    }
+
+    /// The content's links that can point to another article, resolved (see ``ArticleLink``).
+    private static func links(of content: HTMLContentText, page: HTMLPageContent, id: String, url: String?)
+        -> [ArticleLink]
+    {
+        content.links.compactMap { link in
+            ArticleLink.target(of: link.href, baseHref: page.baseHref, articleID: id, articleURL: url).map {
+                ArticleLink(target: $0, text: link.text, bodyRange: link.bodyRange)
+            }
+        }
     }
 
     /// Runs libxml2 over valid UTF-8 and extracts the page; the document is freed before returning.

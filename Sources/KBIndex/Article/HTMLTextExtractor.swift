@@ -11,6 +11,8 @@ struct HTMLPageContent {
     var content: HTMLContentText?
     /// The first visible `<h1>` anywhere in the document, as a fallback title.
     var documentFirstHeading1: String?
+    /// The `href` of the first `<base>`, trimmed, if any: what relative links resolve against.
+    var baseHref: String?
     /// The deepest element nesting seen (`<html>` is level 1).
     var maximumElementDepth = 0
 }
@@ -27,6 +29,18 @@ struct HTMLContentText {
     var firstParagraph: String?
     /// The first line of ``body`` that is not part of a heading.
     var firstLineOutsideHeadings: String?
+    /// The content's `<a href>` elements with text, in document order.
+    var links: [HTMLLink] = []
+}
+
+/// One `<a href>` of the main content: where it points, as written, and its text.
+struct HTMLLink: Equatable {
+    /// The `href` value, trimmed of white space.
+    var href: String
+    /// The link's visible text on one line.
+    var text: String
+    /// Where the text lies in ``HTMLContentText/body``, as UTF-8 byte offsets.
+    var bodyRange: Range<Int>
 }
 
 /// Walks a libxml2 HTML tree: finds the metadata, picks the main content element and turns
@@ -50,6 +64,7 @@ struct HTMLTextExtractor {
         walk(from: root, with: &survey)
         page.maximumElementDepth = survey.maximumDepth
         page.metadata = survey.metadata
+        page.baseHref = survey.baseHref
         if let titleElement = survey.titleElement {
             page.title = singleLineText(of: titleElement, includingExcluded: true)
         }
@@ -319,6 +334,7 @@ private struct DocumentSurvey: HTMLTreeVisitor {
     var invisibleStack: [Bool] = []
     var invisibleDepth = 0
     var metadata: [String: String] = [:]
+    var baseHref: String?
     var titleElement: xmlNodePtr?
     var firstHeading1: xmlNodePtr?
     var selectorMatch: xmlNodePtr?
@@ -345,6 +361,11 @@ private struct DocumentSurvey: HTMLTreeVisitor {
 
         if xmlStrEqual(name, "meta") != 0 {
             recordMetadata(node)
+        } else if xmlStrEqual(name, "base") != 0 {
+            if baseHref == nil, let href = attributeValue(of: node, named: "href") {
+                let trimmed = String(decoding: href, as: UTF8.self).trimmingHTMLWhitespace
+                if !trimmed.isEmpty { baseHref = trimmed }
+            }
         } else if invisibleDepth == 0 {
             if titleElement == nil, xmlStrEqual(name, "title") != 0 { titleElement = node }
             if firstHeading1 == nil, role == .heading(1) { firstHeading1 = node }
@@ -413,6 +434,10 @@ private struct TextCollector: HTMLTreeVisitor {
     private var paragraphStart: Int?
     private var firstParagraph: String?
     private var firstLineOutsideHeadings: String?
+    /// The open `<a href>`, if any: its `href` and where its text starts (an `<a>` inside
+    /// another counts as part of the outer one).
+    private var openLink: (href: String, start: Int, depth: Int)?
+    private var links: [HTMLLink] = []
 
     init(includesHiddenElements: Bool, sectioningAncestors: Int) {
         self.includesHiddenElements = includesHiddenElements
@@ -450,6 +475,12 @@ private struct TextCollector: HTMLTreeVisitor {
         }
         let sectioning = role == .sectioning || attributes.hasSectioningRole
         openElements.append(OpenElement(role: role, isSectioning: sectioning))
+        if openLink == nil, xmlStrEqual(node.pointee.name, "a") != 0,
+            let href = attributeValue(of: node, named: "href")
+        {
+            let trimmed = String(decoding: href, as: UTF8.self).trimmingHTMLWhitespace
+            if !trimmed.isEmpty { openLink = (trimmed, buffer.bytes.count, openElements.count) }
+        }
         if sectioning { sectioningDepth += 1 }
         if role != .inline { endLine() }
         switch role {
@@ -467,6 +498,13 @@ private struct TextCollector: HTMLTreeVisitor {
     }
 
     mutating func exit(_ node: xmlNodePtr) {
+        if let link = openLink, link.depth == openElements.count {
+            openLink = nil
+            let text = singleLine(buffer.bytes[link.start...]).trimmingHTMLWhitespace
+            if !text.isEmpty {
+                links.append(HTMLLink(href: link.href, text: text, bodyRange: link.start..<buffer.bytes.count))
+            }
+        }
         let element = openElements.removeLast()
         if element.role != .inline { endLine() }
         if element.isSectioning { sectioningDepth -= 1 }
@@ -502,7 +540,8 @@ private struct TextCollector: HTMLTreeVisitor {
             headings: headings,
             firstHeading1: firstHeading1,
             firstParagraph: firstParagraph,
-            firstLineOutsideHeadings: firstLineOutsideHeadings
+            firstLineOutsideHeadings: firstLineOutsideHeadings,
+            links: links
         )
     }
 
@@ -610,4 +649,16 @@ private struct TextBuffer {
         "€", "", "‚", "ƒ", "„", "…", "†", "‡", "ˆ", "‰", "Š", "‹", "Œ", "", "Ž", "",
         "", "‘", "’", "“", "”", "•", "–", "—", "˜", "™", "š", "›", "œ", "", "ž", "Ÿ",
     ]
+}
+
+extension String {
+    /// The string without leading and trailing HTML white space (space, tab, LF, FF, CR).
+    var trimmingHTMLWhitespace: String {
+        let bytes = Array(utf8)
+        guard let first = bytes.firstIndex(where: { !isHTMLWhitespace($0) }),
+            let last = bytes.lastIndex(where: { !isHTMLWhitespace($0) })
+        else { return "" }
+        if first == 0 && last == bytes.count - 1 { return self }
+        return String(decoding: bytes[first...last], as: UTF8.self)
+    }
 }

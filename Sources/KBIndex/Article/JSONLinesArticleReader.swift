@@ -108,7 +108,7 @@ public struct JSONLinesArticleReader: Sendable {
             throw ArticleParseError(path: path, line: line, reason: .invalidJSON(Self.syntaxErrorMessage(for: bytes)))
         }
         var article = try parser.parseFragment(
-            html: record.body, id: record.id, title: record.title, path: path, line: line)
+            html: record.body, id: record.id, url: record.url, title: record.title, path: path, line: line)
         article.url = record.url
         article.category = record.category
         article.product = record.product

@@ -4,7 +4,7 @@
 ///
 /// ```
 /// magic     8 bytes  0x89 'K' 'B' 'C' 'A' 'C' 'H' '\n'
-/// version   UInt32   1
+/// version   UInt32   2
 /// key       string   IndexBuildCacheKey of the options it was built with
 /// entries   repeated: UInt8 1, VarUInt length, that many bytes of entry
 /// end       UInt8 0, UInt64 entry count, UInt32 CRC-32C of every byte before it
@@ -14,8 +14,9 @@
 /// (UInt32), then its results: a VarUInt count and, per result, `UInt8 0` and an analyzed
 /// article, or `UInt8 1` and a parse error. An analyzed article is its stored document (id,
 /// title, url, category, product, tags as a count and strings, summary, updated, headings as
-/// a count and strings, body) and ``IndexField/count`` fields, each a VarUInt term count and
-/// per term its string and position (VarUInt). A parse error is its path, line (VarUInt, 0 for
+/// a count and strings, body), ``IndexField/count`` fields, each a VarUInt term count and
+/// per term its string and position (VarUInt), and its links: a VarUInt count and, per link,
+/// its target (string) and its text as a field. A parse error is its path, line (VarUInt, 0 for
 /// none, else line + 1) and reason (a UInt8 case tag and its values).
 ///
 /// The cache is an accelerator only: anything unexpected in it makes the builder ignore it.
@@ -23,7 +24,7 @@ enum IndexBuildCacheFormat {
     /// The file's first 8 bytes.
     static let magic: [UInt8] = [0x89, 0x4B, 0x42, 0x43, 0x41, 0x43, 0x48, 0x0A]
     /// The layout version this build writes and reads; any other is ignored.
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     /// The marker before each entry.
     static let entryMarker: UInt8 = 1
     /// The marker before the end record.
@@ -73,31 +74,44 @@ enum IndexBuildCacheFormat {
         // The document as STOR keeps it before compression: the id, then its fields.
         writer.writeString(article.document.id)
         StoredDocumentEncoder.encodeFields(article.document, into: &writer)
-        for field in article.fields {
-            writer.writeVarUInt(UInt64(field.terms.count))
-            for (term, position) in zip(field.terms, field.positions) {
-                writer.writeString(term)
-                writer.writeVarUInt(UInt64(position))
-            }
+        for field in article.fields { writeField(field, to: &writer) }
+        writer.writeVarUInt(UInt64(article.links.count))
+        for link in article.links {
+            writer.writeString(link.target)
+            writeField(link.text, to: &writer)
         }
+    }
+
+    private static func writeField(_ field: AnalyzedArticle.Field, to writer: inout BinaryWriter) {
+        writer.writeVarUInt(UInt64(field.terms.count))
+        for (term, position) in zip(field.terms, field.positions) {
+            writer.writeString(term)
+            writer.writeVarUInt(UInt64(position))
+        }
+    }
+
+    private static func readField(_ reader: inout BinaryReader) throws(IndexFormatError) -> AnalyzedArticle.Field {
+        let count = try readCount(&reader)
+        var terms: [String] = []
+        var positions: [UInt32] = []
+        terms.reserveCapacity(count)
+        positions.reserveCapacity(count)
+        for _ in 0..<count {
+            terms.append(try reader.readString())
+            positions.append(try reader.readVarUInt32())
+        }
+        return AnalyzedArticle.Field(terms: terms, positions: positions)
     }
 
     private static func readArticle(_ reader: inout BinaryReader) throws(IndexFormatError) -> AnalyzedArticle {
         let document = try StoredDocumentEncoder.decodeFields(&reader, id: try reader.readString())
         var fields: [AnalyzedArticle.Field] = []
-        for _ in 0..<IndexField.count {
-            let count = try readCount(&reader)
-            var terms: [String] = []
-            var positions: [UInt32] = []
-            terms.reserveCapacity(count)
-            positions.reserveCapacity(count)
-            for _ in 0..<count {
-                terms.append(try reader.readString())
-                positions.append(try reader.readVarUInt32())
-            }
-            fields.append(AnalyzedArticle.Field(terms: terms, positions: positions))
+        for _ in 0..<IndexField.count { fields.append(try readField(&reader)) }
+        var links: [AnalyzedArticle.Link] = []
+        for _ in 0..<(try readCount(&reader)) {
+            links.append(AnalyzedArticle.Link(target: try reader.readString(), text: try readField(&reader)))
         }
-        return AnalyzedArticle(document: document, fields: fields)
+        return AnalyzedArticle(document: document, fields: fields, links: links)
     }
 
     private static func writeError(_ error: ArticleParseError, to writer: inout BinaryWriter) {

@@ -3,9 +3,9 @@
 /// every version bump in FORMAT.md's History and in CHANGELOG.md.
 public enum FormatVersion {
     /// The version this build writes.
-    public static let current: UInt32 = 2
+    public static let current: UInt32 = 3
     /// The oldest version this build reads.
-    public static let oldestReadable: UInt32 = 2
+    public static let oldestReadable: UInt32 = 3
     /// `0x89 'K' 'B' 'I' 'D' 'X' CR LF`, at the start and at the end of every index file.
     public static let magic: [UInt8] = [0x89, 0x4B, 0x42, 0x49, 0x44, 0x58, 0x0D, 0x0A]
     /// Size of the header: magic, version, flags.

@@ -75,9 +75,7 @@ final class PostingsWriter {
             }
             let tf = decoder.frequencies
             documents[fill] = document
-            frequencies[0][fill] = tf.0
-            frequencies[1][fill] = tf.1
-            frequencies[2][fill] = tf.2
+            for field in 0..<IndexField.count { frequencies[field][fill] = tf[field] }
             blockMaximum = max(blockMaximum, pseudoFrequency(document: document, frequencies: tf))
             fill += 1
             documentFrequency += 1

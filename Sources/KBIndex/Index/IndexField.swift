@@ -5,11 +5,15 @@ public enum IndexField: Int, CaseIterable, Sendable, Codable {
     case title = 0
     /// The `h1`–`h3` headings.
     case headings = 1
-    /// The body text.
+    /// The body text, without the text of links to other articles (that text describes
+    /// the page the link points to, and counts there, in ``anchors``).
     case body = 2
+    /// The text of the links that point to the article from other articles of the knowledge
+    /// base (anchor text). It is indexed, not stored.
+    case anchors = 3
 
-    /// Number of fields (3).
-    public static let count = 3
+    /// Number of fields (4).
+    public static let count = 4
 
     /// The field's name in the index metadata.
     public var name: String {
@@ -17,6 +21,7 @@ public enum IndexField: Int, CaseIterable, Sendable, Codable {
         case .title: return "title"
         case .headings: return "headings"
         case .body: return "body"
+        case .anchors: return "anchors"
         }
     }
 }
@@ -38,12 +43,13 @@ public struct FieldSettings: Sendable, Hashable, Codable {
         self.lengthNormalization = lengthNormalization
     }
 
-    /// kb's default field settings, in field order: weights title 5, headings 2, body 1;
-    /// `b` 0.75 for title and headings, 0.5 for the body. Chosen on the development sets
-    /// (see `Benchmarks/RELEVANCE.md`).
+    /// kb's default field settings, in field order: weights title 5, headings 2, body 1,
+    /// anchors 5; `b` 0.75 for title, headings and anchors, 0.5 for the body. Chosen on the
+    /// development sets (see `Benchmarks/RELEVANCE.md`).
     public static let defaults: [FieldSettings] = [
         FieldSettings(name: "title", weight: 5.0, lengthNormalization: 0.75),
         FieldSettings(name: "headings", weight: 2.0, lengthNormalization: 0.75),
         FieldSettings(name: "body", weight: 1.0, lengthNormalization: 0.5),
+        FieldSettings(name: "anchors", weight: 5.0, lengthNormalization: 0.75),
     ]
 }

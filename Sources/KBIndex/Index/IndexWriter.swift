@@ -45,12 +45,16 @@ public final class IndexWriter {
     private let workspace: TemporaryWorkspace
     private var accumulator = PostingsAccumulator()
     private var runs: SpillRunSet
+    /// The postings of the `anchors` field, made from every document's links once the last
+    /// document is in; they go to their own runs and join the others in the final merge.
+    private var anchorRuns: SpillRunSet
+    private var anchorText = AnchorTextCollector()
     private var spillCount = 0
     private let stored: StoredFieldsSpool
     private var filters = FilterColumnsAccumulator()
     private var articleIDs = ByteStringTable()
     private var norms: [UInt16] = []
-    private var totalLengths = [0, 0, 0]
+    private var totalLengths = [Int](repeating: 0, count: IndexField.count)
     private var droppedOccurrences = 0
     private var postingTotal = 0
 
@@ -63,6 +67,7 @@ public final class IndexWriter {
         TemporaryWorkspace.removeStale(in: directory)
         workspace = try TemporaryWorkspace(in: directory)
         runs = SpillRunSet(workspace: workspace)
+        anchorRuns = SpillRunSet(workspace: workspace, name: "anchors")
         stored = try StoredFieldsSpool(path: workspace.path(for: "stored.kbstor"))
     }
 
@@ -123,7 +128,38 @@ public final class IndexWriter {
             totalLengths[field] += Int(length)
         }
         filters.add(article.document, document: document)
-        if accumulator.estimatedMemory > options.memoryBudget { try spill() }
+        anchorText.add(article.links, url: article.document.url, document: document)
+        if accumulator.estimatedMemory + anchorText.estimatedMemory > options.memoryBudget { try spill() }
+    }
+
+    /// Turns the links of every document into `anchors` postings and lengths: returns the
+    /// postings still in memory, after spilling to ``anchorRuns`` whatever passes the budget.
+    private func collectAnchorsFields() throws(IndexWriterError) -> PostingsAccumulator {
+        var anchors = PostingsAccumulator()
+        guard !anchorText.isEmpty else { return anchors }
+        let empty = AnalyzedArticle.Field(terms: [], positions: [])
+        let field = IndexField.anchors.rawValue
+        try anchorText.forEachAnchorsField(ids: articleIDs) { (document, text) throws(IndexWriterError) in
+            if !anchors.canAccept(occurrenceCount: text.length) {
+                try anchorRuns.spill(anchors)
+                anchors.reset()
+            }
+            let postingsBefore = anchors.postingCount
+            var fields = [AnalyzedArticle.Field](repeating: empty, count: IndexField.count)
+            fields[field] = text
+            let (lengths, dropped) = anchors.add(document: document, fields: fields)
+            postingTotal += anchors.postingCount - postingsBefore
+            droppedOccurrences += dropped
+            let length = UInt16(clamping: lengths[field])
+            norms[Int(document) * IndexField.count + field] = length
+            totalLengths[field] += Int(length)
+            if anchors.estimatedMemory > options.memoryBudget {
+                try anchorRuns.spill(anchors)
+                anchors.reset()
+            }
+        }
+        anchorText = AnchorTextCollector()
+        return anchors
     }
 
     private func spill() throws(IndexWriterError) {
@@ -145,6 +181,7 @@ public final class IndexWriter {
     /// index without terms, `NORM` and `STOR` of one without documents) go last, at the
     /// section table's offset, so that no empty section shares its offset with a non-empty one.
     private func writeIndex(to path: String) throws(IndexWriterError) -> IndexWriteSummary {
+        let anchorAccumulator = try collectAnchorsFields()
         let pseudoFrequency = BM25FPseudoFrequency(
             fields: options.fields, totalLengths: totalLengths, documentCount: documentCount, norms: norms)
         let file = try IndexFileWriter(path: path)
@@ -155,19 +192,22 @@ public final class IndexWriter {
             let postingsPath = workspace.path(for: "postings.kbpost")
             let termsPath = workspace.path(for: "terms.kbterm")
             let termIndex: [UInt8]
-            if runs.count == 0 {
+            if runs.count == 0 && anchorRuns.count == 0 {
                 (terms, termIndex) = try mergeTerms(
-                    [MemoryRunCursor(accumulator)], file: file, pseudoFrequency: pseudoFrequency,
-                    postingsPath: postingsPath, termsPath: termsPath)
+                    [MemoryRunCursor(accumulator), MemoryRunCursor(anchorAccumulator)], anchorRunStart: 1, file: file,
+                    pseudoFrequency: pseudoFrequency, postingsPath: postingsPath, termsPath: termsPath)
             } else {
                 try spill()
-                try runs.reduce(toAtMost: mergeFanIn)
+                if !anchorAccumulator.isEmpty { try anchorRuns.spill(anchorAccumulator) }
+                try runs.reduce(toAtMost: max(2, mergeFanIn / 2))
+                try anchorRuns.reduce(toAtMost: max(2, mergeFanIn / 2))
                 (terms, termIndex) = try mergeTerms(
-                    try runs.openReaders(), file: file, pseudoFrequency: pseudoFrequency,
-                    postingsPath: postingsPath, termsPath: termsPath)
+                    try runs.openReaders() + anchorRuns.openReaders(), anchorRunStart: runs.count, file: file,
+                    pseudoFrequency: pseudoFrequency, postingsPath: postingsPath, termsPath: termsPath)
             }
             accumulator.reset()
             runs.removeAll()
+            anchorRuns.removeAll()
             try file.writeSection(.postings, contentsOf: postingsPath)
             SystemCall.removeFile(postingsPath)
             try file.writeSection(.terms, contentsOf: termsPath)
@@ -205,9 +245,12 @@ public final class IndexWriter {
     /// Merges the runs: streams `POSN` into the file, and writes `POST` and `TERM` to the
     /// temporary files at `postingsPath` and `termsPath` (`POSN` is being streamed meanwhile;
     /// the caller copies them in). Returns the counts and the `TIDX` section.
+    ///
+    /// The runs from `anchorRunStart` on hold `anchors` postings; a document may appear in one of
+    /// them and in one of the others, and its two records become one (``PostingRecord/combine``).
     private func mergeTerms<Cursor: SortedRunCursor>(
-        _ cursors: [Cursor], file: IndexFileWriter, pseudoFrequency: BM25FPseudoFrequency, postingsPath: String,
-        termsPath: String
+        _ cursors: [Cursor], anchorRunStart: Int, file: IndexFileWriter, pseudoFrequency: BM25FPseudoFrequency,
+        postingsPath: String, termsPath: String
     ) throws(IndexWriterError) -> (counts: (termCount: Int, postingCount: Int), termIndex: [UInt8]) {
         let postings = try BufferedFileOutput(creating: postingsPath)
         let terms = try BufferedFileOutput(creating: termsPath)
@@ -220,11 +263,34 @@ public final class IndexWriter {
         while try merge.next() {
             postingsWriter.beginTerm()
             var expected = 0
-            for member in merge.members {
-                expected += merge.cursors[member].documentCount
-                let source = merge.cursors[member].source
-                try merge.cursors[member].withPayload { (payload) throws(IndexWriterError) in
-                    try postingsWriter.add(payload: payload, source: source)
+            let members = merge.members
+            if members.first! < anchorRunStart && members.last! >= anchorRunStart {
+                // Both kinds of runs hold the term: interleave their records by document.
+                var ownPayloads: [[UInt8]] = []
+                var anchorPayloads: [[UInt8]] = []
+                for member in members {
+                    let payload = try merge.cursors[member].withPayload { (bytes) throws(IndexWriterError) in
+                        Array(bytes)
+                    }
+                    if member < anchorRunStart {
+                        ownPayloads.append(payload)
+                    } else {
+                        anchorPayloads.append(payload)
+                    }
+                }
+                let (combined, count) = try PostingRecord.combine(
+                    ownPayloads, anchorPayloads, source: merge.cursors[members[0]].source)
+                expected = count
+                try combined.withUnsafeBytesThrowing { (payload) throws(IndexWriterError) in
+                    try postingsWriter.add(payload: payload, source: "anchors")
+                }
+            } else {
+                for member in members {
+                    expected += merge.cursors[member].documentCount
+                    let source = merge.cursors[member].source
+                    try merge.cursors[member].withPayload { (payload) throws(IndexWriterError) in
+                        try postingsWriter.add(payload: payload, source: source)
+                    }
                 }
             }
             let written = try postingsWriter.finishTerm()

@@ -13,16 +13,18 @@
 /// field order, the first relative to 0, then to the previous position), so the final write
 /// copies them as they are.
 enum PostingRecord {
+    /// A term's frequency in each field of a document, in ``IndexField`` order (the four
+    /// fields fit one SIMD vector).
+    typealias Frequencies = SIMD4<UInt32>
+
     /// Appends one record.
     @inline(__always)
     static func append(
-        to writer: inout BinaryWriter, delta: UInt32, frequencies: (UInt32, UInt32, UInt32),
+        to writer: inout BinaryWriter, delta: UInt32, frequencies: Frequencies,
         occurrences: ArraySlice<UInt64>
     ) {
         writer.writeVarUInt(UInt64(delta))
-        writer.writeVarUInt(UInt64(frequencies.0))
-        writer.writeVarUInt(UInt64(frequencies.1))
-        writer.writeVarUInt(UInt64(frequencies.2))
+        for field in 0..<IndexField.count { writer.writeVarUInt(UInt64(frequencies[field])) }
         var previousKey = UInt64.max
         var previousField = UInt64.max
         var previousPosition: UInt64 = 0
@@ -38,6 +40,63 @@ enum PostingRecord {
             previousPosition = position
         }
     }
+
+    /// One stream of records, in document order, from the payloads of two kinds of runs: `own`
+    /// (a document's own fields) and `anchors` (the `anchors` field, which comes last in field
+    /// order). A document in both gets one record: its frequencies added up and its position
+    /// deltas one after the other, which is the same as one record of all its fields. Returns
+    /// the records (the first delta relative to 0) and their number.
+    static func combine(_ own: [[UInt8]], _ anchors: [[UInt8]], source: String) throws(IndexWriterError)
+        -> (records: [UInt8], count: Int)
+    {
+        let left = try decodeAll(own, source: source)
+        let right = try decodeAll(anchors, source: source)
+        var writer = BinaryWriter()
+        var previous: UInt32 = 0
+        var count = 0
+        func append(_ document: UInt32, _ frequencies: Frequencies, _ positions: [ArraySlice<UInt8>]) {
+            writer.writeVarUInt(UInt64(document - previous))
+            for field in 0..<IndexField.count { writer.writeVarUInt(UInt64(frequencies[field])) }
+            for bytes in positions { writer.writeBytes(Array(bytes)) }
+            previous = document
+            count += 1
+        }
+        var i = 0
+        var j = 0
+        while i < left.count || j < right.count {
+            if j == right.count || (i < left.count && left[i].document < right[j].document) {
+                append(left[i].document, left[i].frequencies, [left[i].positions])
+                i += 1
+            } else if i == left.count || right[j].document < left[i].document {
+                append(right[j].document, right[j].frequencies, [right[j].positions])
+                j += 1
+            } else {
+                append(
+                    left[i].document, left[i].frequencies &+ right[j].frequencies,
+                    [left[i].positions, right[j].positions])
+                i += 1
+                j += 1
+            }
+        }
+        return (writer.bytes, count)
+    }
+
+    /// The records of `payloads` (consecutive, in document order), with their position bytes.
+    private static func decodeAll(_ payloads: [[UInt8]], source: String) throws(IndexWriterError)
+        -> [(document: UInt32, frequencies: Frequencies, positions: ArraySlice<UInt8>)]
+    {
+        var records: [(document: UInt32, frequencies: Frequencies, positions: ArraySlice<UInt8>)] = []
+        for payload in payloads {
+            try payload.withUnsafeBytesThrowing { (bytes) throws(IndexWriterError) in
+                var decoder = PostingRecordDecoder(bytes, source: source)
+                while !decoder.isAtEnd {
+                    try decoder.next()
+                    records.append((decoder.document, decoder.frequencies, payload[decoder.positions]))
+                }
+            }
+        }
+        return records
+    }
 }
 
 /// Reads a term's records (see ``PostingRecord``) from a payload, one document at a time.
@@ -48,7 +107,7 @@ struct PostingRecordDecoder {
     /// The document of the record just read.
     private(set) var document: UInt32 = 0
     /// Its term frequency in each field.
-    private(set) var frequencies: (UInt32, UInt32, UInt32) = (0, 0, 0)
+    private(set) var frequencies = PostingRecord.Frequencies()
     /// Where its position deltas lie in the payload.
     private(set) var positions: Range<Int> = 0..<0
 
@@ -71,11 +130,12 @@ struct PostingRecordDecoder {
         let next = UInt64(document) + delta
         guard next <= UInt64(UInt32.max) else { throw damaged("a doc id overflows") }
         document = UInt32(next)
-        let title = try readFrequency()
-        let headings = try readFrequency()
-        let body = try readFrequency()
-        frequencies = (title, headings, body)
-        var remaining = UInt64(title) + UInt64(headings) + UInt64(body)
+        var remaining: UInt64 = 0
+        for field in 0..<IndexField.count {
+            let frequency = try readFrequency()
+            frequencies[field] = frequency
+            remaining += UInt64(frequency)
+        }
         let start = offset
         while remaining > 0 {
             guard offset < bytes.count else { throw damaged("positions run past the payload") }

@@ -50,7 +50,7 @@ struct PostingsAccumulator {
         let occurrenceCount = fields.reduce(0) { $0 + $1.terms.count }
         precondition(canAccept(occurrenceCount: occurrenceCount), "spill before the term numbers run out")
         occurrences.removeAll(keepingCapacity: true)
-        var lengths = [0, 0, 0]
+        var lengths = [Int](repeating: 0, count: IndexField.count)
         var dropped = 0
         for (field, content) in fields.enumerated() {
             precondition(content.terms.count == content.positions.count, "terms and positions must pair up")
@@ -115,16 +115,12 @@ struct PostingsAccumulator {
         while start < count {
             let termID = Int(occurrences[start] >> 34)
             var end = start
-            var frequencies: (UInt32, UInt32, UInt32) = (0, 0, 0)
+            var frequencies = PostingRecord.Frequencies()
             var previous = UInt64.max
             while end < count, Int(occurrences[end] >> 34) == termID {
                 let key = occurrences[end]
                 if key != previous {  // a repeated (field, position) counts once
-                    switch (key >> 32) & 3 {
-                    case 0: frequencies.0 += 1
-                    case 1: frequencies.1 += 1
-                    default: frequencies.2 += 1
-                    }
+                    frequencies[Int((key >> 32) & 3)] += 1
                     previous = key
                 }
                 end += 1

@@ -4,11 +4,13 @@ struct SpillRunSet {
     /// The run files, in run order.
     private(set) var paths: [String] = []
     private let workspace: TemporaryWorkspace
+    private let name: String
     private var nextNumber = 1
 
-    /// An empty set whose files live in `workspace`.
-    init(workspace: TemporaryWorkspace) {
+    /// An empty set whose files live in `workspace`, named `<name>-<number>.kbrun`.
+    init(workspace: TemporaryWorkspace, name: String = "run") {
         self.workspace = workspace
+        self.name = name
     }
 
     /// The number of runs.
@@ -83,6 +85,6 @@ struct SpillRunSet {
 
     private mutating func makePath() -> String {
         defer { nextNumber += 1 }
-        return workspace.path(for: "run-\(nextNumber).kbrun")
+        return workspace.path(for: "\(name)-\(nextNumber).kbrun")
     }
 }

@@ -40,8 +40,7 @@ extension Searcher {
         }
         if let filter = try documentFilter(request), !filter.contains(document) { matches = false }
         let fresh = try makePlan(query, request: request)
-        let reranker = ProximityReranker(
-            reader: reader, bm25: bm25, proximity: settings.proximity, coordination: settings.coordination)
+        let reranker = ProximityReranker(reader: reader, bm25: bm25, settings: settings)
         let reranked = try reranker.rerank(
             [ScoredDocument(document: document, score: total)], clauses: ProximityReranker.clauses(of: fresh))
         let final = reranked.first?.score ?? total
@@ -51,7 +50,7 @@ extension Searcher {
     }
 
     private func explain(_ term: TermScorer, document: Int, lengths: DocumentLengths) -> ScoreExplanation.TermPart {
-        let factors = [lengths.title, lengths.headings, lengths.body]
+        let factors = [lengths.title, lengths.headings, lengths.body, lengths.anchors]
         var fields: [ScoreExplanation.FieldPart] = []
         for field in IndexField.allCases {
             let frequency = term.cursor.frequency(in: field)

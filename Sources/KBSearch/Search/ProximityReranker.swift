@@ -2,13 +2,28 @@ import Foundation
 import KBIndex
 
 /// The second ranking phase: re-scores the first phase's best documents with
-/// ``TermProximity`` and sorts them again.
+/// ``TermProximity``, the title match and the coordination factor of ``SearchSettings``, and
+/// sorts them again.
 struct ProximityReranker {
     let reader: IndexReader
     let bm25: BM25
     let proximity: TermProximity
     /// Exponent of the coordination factor `(matched clauses / clauses)^c` (0: off).
     let coordination: Double
+    /// Strength of the title-match bonus (``SearchSettings/titleMatch``; 0: off).
+    let titleMatch: Double
+
+    /// A re-ranker with the settings' proximity, coordination and title match.
+    init(reader: IndexReader, bm25: BM25, settings: SearchSettings) {
+        self.reader = reader
+        self.bm25 = bm25
+        proximity = settings.proximity
+        coordination = settings.coordination
+        titleMatch = settings.titleMatch
+    }
+
+    /// Whether re-ranking changes anything.
+    var isActive: Bool { proximity.strength > 0 || coordination > 0 || titleMatch > 0 }
 
     /// One clause's terms (alternatives) and its weight.
     struct Clause {
@@ -32,7 +47,8 @@ struct ProximityReranker {
 
     /// Re-ranks `candidates` (any order) and returns them best first.
     func rerank(_ candidates: [ScoredDocument], clauses: [Clause]) throws(IndexFormatError) -> [ScoredDocument] {
-        guard clauses.count > 1, proximity.strength > 0 || coordination > 0, !candidates.isEmpty else {
+        let usesPairs = clauses.count > 1 && (proximity.strength > 0 || coordination > 0)
+        guard usesPairs || titleMatch > 0, !clauses.isEmpty, !candidates.isEmpty else {
             return candidates.sorted { $0.ranksBefore($1) }
         }
         var cursors: [[PostingsCursor]] = []
@@ -42,6 +58,8 @@ struct ProximityReranker {
             cursors.append(list)
         }
         let weights = clauses.map(\.weight)
+        let titleMatchScale = titleMatch * weights.reduce(0, +)
+        let title = IndexField.title.rawValue
         var result: [ScoredDocument] = []
         result.reserveCapacity(candidates.count)
         // One position list per clause and field, emptied for each candidate but keeping its
@@ -63,9 +81,18 @@ struct ProximityReranker {
                     for field in 0..<IndexField.count { positions[clause][field].sort() }
                 }
             }
-            let bonus = proximity.bonus(
-                positions: positions, weights: weights, fieldWeights: bm25.weights, k1: bm25.k1)
-            var score = candidate.score + bonus
+            var score = candidate.score
+            if usesPairs {
+                score += proximity.bonus(
+                    positions: positions, weights: weights, fieldWeights: bm25.weights, k1: bm25.k1)
+            }
+            if titleMatchScale > 0 {
+                let titleLength = reader.fieldLength(.title, of: candidate.document)
+                let matched = positions.reduce(0) { $0 + $1[title].count }
+                if titleLength > 0 && matched > 0 {
+                    score += titleMatchScale * min(1, Double(matched) / Double(titleLength))
+                }
+            }
             if coordination > 0 {
                 let matched = positions.reduce(0) { $0 + ($1.contains { !$0.isEmpty } ? 1 : 0) }
                 score *= pow(Double(matched) / Double(clauses.count), coordination)

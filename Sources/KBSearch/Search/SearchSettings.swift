@@ -27,6 +27,10 @@ public struct SearchSettings: Sendable, Hashable {
     /// Exponent of the coordination factor applied when re-ranking: a document matching m of
     /// a query's n clauses has its score multiplied by `(m/n)^coordination` (0 turns it off).
     public var coordination = 0.0
+    /// Strength of the title-match bonus applied when re-ranking: a document gains
+    /// `titleMatch · c · Σ clause weights`, where `c` is the share of its title's words that
+    /// the query matches (1 when the query holds the whole title). 0 turns it off.
+    public var titleMatch = 0.1
 
     /// kb's defaults.
     public init() {}

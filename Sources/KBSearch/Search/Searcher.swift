@@ -94,12 +94,10 @@ public struct Searcher: Sendable {
     func rank(_ plan: inout SearchPlan, collector: TopDocumentsCollector, wanted: Int)
         throws(IndexFormatError) -> [ScoredDocument]
     {
-        let reranks = settings.proximity.strength > 0 || settings.coordination > 0
-        let depth = reranks ? settings.rerankDepth : 0
+        let reranker = ProximityReranker(reader: reader, bm25: bm25, settings: settings)
+        let depth = reranker.isActive ? settings.rerankDepth : 0
         let candidates = try collect(&plan, collector: collector, capacity: max(wanted, depth), pruned: true)
-        guard reranks else { return candidates }
-        let reranker = ProximityReranker(
-            reader: reader, bm25: bm25, proximity: settings.proximity, coordination: settings.coordination)
+        guard reranker.isActive else { return candidates }
         let head = try reranker.rerank(Array(candidates.prefix(depth)), clauses: ProximityReranker.clauses(of: plan))
         return Array((head + candidates.dropFirst(depth)).prefix(wanted))
     }

@@ -11,7 +11,7 @@ struct TermScorer {
     let weight: Double
     /// The largest score this term can give any document.
     let upperBound: Double
-    private let fieldWeights: (Double, Double, Double)
+    private let fieldWeights: (Double, Double, Double, Double)
 
     /// Relative slack added to bounds computed from the index's Float32 impacts, so that a
     /// bound is never below a score computed in Double.
@@ -21,7 +21,7 @@ struct TermScorer {
         self.cursor = cursor
         self.boost = boost
         weight = boost * bm25.idf(documentFrequency: cursor.term.documentFrequency)
-        fieldWeights = (bm25.weights[0], bm25.weights[1], bm25.weights[2])
+        fieldWeights = (bm25.weights[0], bm25.weights[1], bm25.weights[2], bm25.weights[3])
         upperBound = weight * bm25.saturation(Double(cursor.maxImpact) * (1 + Self.boundSlack))
     }
 
@@ -31,6 +31,7 @@ struct TermScorer {
         fieldWeights.0 * Double(cursor.frequency(in: .title)) * lengths.title
             + fieldWeights.1 * Double(cursor.frequency(in: .headings)) * lengths.headings
             + fieldWeights.2 * Double(cursor.frequency(in: .body)) * lengths.body
+            + fieldWeights.3 * Double(cursor.frequency(in: .anchors)) * lengths.anchors
     }
 
     /// The term's score in the cursor's current document.

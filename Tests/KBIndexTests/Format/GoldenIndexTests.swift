@@ -24,6 +24,7 @@ import Testing
                 field("redefin senh", [1, 3]),
                 field("portal aplicat", [1, 3]),
                 field("redefin senh portal abr portal cliqu esquec senh", [1, 3, 5, 6, 8, 10, 12, 14]),
+                field("", []),
             ]),
         AnalyzedArticle(
             document: StoredDocument(
@@ -37,7 +38,10 @@ import Testing
                 field(
                     "nao consig emit not fiscal verifiqu certific digit nfe nf e",
                     [0, 1, 2, 4, 5, 6, 8, 9, 11, 11, 12]),
-            ]),
+                field("", []),
+            ],
+            // Its link to the first article puts "redefin senh" in that article's anchors field.
+            links: [AnalyzedArticle.Link(target: "conta/redefinir-senha.html", text: field("redefin senh", [0, 2]))]),
     ]
 
     /// Fixed settings (not kb's defaults, which tuning may change).

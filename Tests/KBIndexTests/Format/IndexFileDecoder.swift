@@ -231,8 +231,9 @@ struct DecodedIndex {
                     try deltas.withUnsafeMutableBufferPointer {
                         try BitPacking.unpack(from: &postingReader, count: count, bitWidth: width, into: $0)
                     }
-                    var frequencies = [[UInt32]](repeating: [UInt32](repeating: 0, count: 128), count: 3)
-                    for field in 0..<3 {
+                    // The four fields of format 3: title, headings, body, anchors.
+                    var frequencies = [[UInt32]](repeating: [UInt32](repeating: 0, count: 128), count: 4)
+                    for field in 0..<4 {
                         let width = Int(try postingReader.readUInt8())
                         try frequencies[field].withUnsafeMutableBufferPointer {
                             try BitPacking.unpack(from: &postingReader, count: count, bitWidth: width, into: $0)
@@ -243,10 +244,10 @@ struct DecodedIndex {
                         guard index == 0 || deltas[index] >= 1 else { throw fail("zero inner delta") }
                         document += deltas[index]
                         guard document < documentCount else { throw fail("doc id out of range") }
-                        let tf = (0..<3).map { frequencies[$0][index] }
+                        let tf = (0..<4).map { frequencies[$0][index] }
                         guard tf.contains(where: { $0 > 0 }) else { throw fail("posting without occurrences") }
-                        var positions: [[UInt32]] = [[], [], []]
-                        for field in 0..<3 {
+                        var positions: [[UInt32]] = [[], [], [], []]
+                        for field in 0..<4 {
                             var position: UInt32 = 0
                             for occurrence in 0..<Int(tf[field]) {
                                 let delta = UInt32(try positionReader.readVarUInt())
@@ -269,8 +270,8 @@ struct DecodedIndex {
             guard expectedPositionsOffset == positionsSection.length else { throw fail("POSN trailing bytes") }
             // NORM.
             var normReader = reader(.norms)
-            guard sectionOf(.norms).length == documentCount * 6 else { throw fail("NORM length") }
-            for _ in 0..<(documentCount * 3) { norms.append(try normReader.readUInt16()) }
+            guard sectionOf(.norms).length == documentCount * 8 else { throw fail("NORM length") }
+            for _ in 0..<(documentCount * 4) { norms.append(try normReader.readUInt16()) }
             // DOCS.
             var documentReader = reader(.documents)
             guard sectionOf(.documents).length == (documentCount + 1) * 8 + documentCount * 4 else {

@@ -37,7 +37,7 @@ import Testing
     @Test func frameSectionTableAndChecksums() throws {
         let bytes = try buildTinyIndex()
         let magic: [UInt8] = [0x89, 0x4B, 0x42, 0x49, 0x44, 0x58, 0x0D, 0x0A]
-        #expect(Array(bytes[0..<16]) == magic + [2, 0, 0, 0, 0, 0, 0, 0])
+        #expect(Array(bytes[0..<16]) == magic + [3, 0, 0, 0, 0, 0, 0, 0])
         #expect(Array(bytes[(bytes.count - 8)...]) == magic)
         let footer = bytes.count - 32
         let tableOffset = Int(uint64(bytes, footer))
@@ -46,7 +46,7 @@ import Testing
         #expect(tableOffset % 8 == 0)
         #expect(tableLength == 8 + 9 * 32)
         #expect(uint32(bytes, footer + 16) == CRC32C.checksum(Array(bytes[tableOffset..<footer])))
-        #expect(uint32(bytes, footer + 20) == 2)
+        #expect(uint32(bytes, footer + 20) == 3)
         #expect(uint32(bytes, tableOffset) == 9)
         #expect(uint32(bytes, tableOffset + 4) == 0)
         var tags: [String] = []
@@ -70,23 +70,24 @@ import Testing
         let meta = ranges[0]
         let json = String(decoding: bytes[meta], as: UTF8.self)
         let metadata = try JSONDecoder().decode(IndexMetadata.self, from: Data(bytes[meta]))
-        #expect(metadata.formatVersion == 2)
+        #expect(metadata.formatVersion == 3)
         #expect(metadata.documentCount == 3)
         #expect(metadata.impactK1 == 0)
         #expect(metadata.producer == KBVersion.producer)
         #expect(metadata.analyzer.stemmer == AnalyzerOptions.default.stemmer.rawValue)
         #expect(metadata.analyzer.stopWords == "snowball")
         let lengths = Self.articles.map { article in
+            // No links: the anchors field (the fourth) is empty.
             [article.title, article.headings.joined(separator: "\n"), article.body].map {
                 Self.analyzer.terms(in: $0).count
-            }
+            } + [0]
         }
-        #expect(metadata.fields.map(\.totalLength) == (0..<3).map { field in lengths.reduce(0) { $0 + $1[field] } })
-        #expect(metadata.fields.map(\.weight) == [3, 2, 1])
+        #expect(metadata.fields.map(\.totalLength) == (0..<4).map { field in lengths.reduce(0) { $0 + $1[field] } })
+        #expect(metadata.fields.map(\.weight) == [3, 2, 1, 4])
         #expect(json.contains("\"fields\":[{\"lengthNormalization\":0.75,\"name\":\"title\""))
         // NORM: document-major little-endian UInt16.
         let norms = ranges[5]
-        #expect(norms.count == 18)
+        #expect(norms.count == 24)
         #expect(Array(bytes[norms]) == lengths.flatMap { $0 }.flatMap { [UInt8($0), 0] })
         // DOCS: ids sorted in byte order: conta/redefinir (0), conta/senha (2), financeiro (1).
         let documents = ranges[7]

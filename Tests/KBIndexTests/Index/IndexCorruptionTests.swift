@@ -224,8 +224,8 @@ import Testing
             return IndexFormatError(.notAnIndex)
         case 8..<12:
             let version = uint32(damaged, 8)
-            return version == 0
-                ? IndexFormatError(.tooOld(version: 0, oldestReadable: FormatVersion.oldestReadable))
+            return version < FormatVersion.oldestReadable
+                ? IndexFormatError(.tooOld(version: version, oldestReadable: FormatVersion.oldestReadable))
                 : IndexFormatError(.tooNew(version: version, newestReadable: FormatVersion.current))
         case 12..<16:
             return nil  // Flags: 0 in version 1, ignored by readers.

@@ -207,7 +207,7 @@ import Testing
                 cursor.frequency(in: field) == posting.positions[field.rawValue].count,
                 "\(label): doc \(posting.document), \(field.name)")
         }
-        var positions: [[Int]] = [[], [], []]
+        var positions: [[Int]] = [[], [], [], []]
         try cursor.forEachPosition { field, position in positions[field.rawValue].append(position) }
         #expect(positions == posting.positions, "\(label): positions in doc \(posting.document)")
     }
@@ -311,7 +311,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(reader.documentCount == 0)
         #expect(reader.metadata.termCount == 0)
-        #expect(reader.metadata.fields.map(\.totalLength) == [0, 0, 0])
+        #expect(reader.metadata.fields.map(\.totalLength) == [0, 0, 0, 0])
         #expect(reader.terms.blockCount == 0)
         #expect(try reader.terms.lookup("senha") == nil)
         #expect(try reader.terms.lookup("") == nil)
@@ -420,7 +420,7 @@ struct ReferenceIndex {
     var sortedTerms: [[UInt8]] = []
     /// Per document, per field: the number of terms indexed (before saturation).
     var fieldLengths: [[Int]] = []
-    var totalLengths = [0, 0, 0]
+    var totalLengths = [0, 0, 0, 0]
     /// Per column (category, product, tag): value bytes → documents, ascending.
     var filters: [[[UInt8]: [Int]]] = [[:], [:], [:]]
 
@@ -428,13 +428,14 @@ struct ReferenceIndex {
         var table: [[UInt8]: [Int: [Set<Int>]]] = [:]
         for (document, article) in articles.enumerated() {
             let texts = [article.title, article.headings.joined(separator: "\n"), article.body]
-            var lengths = [0, 0, 0]
+            // The articles have no links, so their anchors field stays empty.
+            var lengths = [0, 0, 0, 0]
             for (field, text) in texts.enumerated() {
                 analyzer.forEachToken(in: text) { token in
                     let bytes = Array(token.term.utf8)
                     guard !bytes.isEmpty, bytes.count <= 255 else { return }
                     lengths[field] += 1
-                    table[bytes, default: [:]][document, default: [[], [], []]][field].insert(token.position)
+                    table[bytes, default: [:]][document, default: [[], [], [], []]][field].insert(token.position)
                 }
             }
             fieldLengths.append(lengths)

@@ -58,6 +58,7 @@ enum IndexTestSupport {
         FieldSettings(name: "title", weight: 3, lengthNormalization: 0.75),
         FieldSettings(name: "headings", weight: 2, lengthNormalization: 0.75),
         FieldSettings(name: "body", weight: 1, lengthNormalization: 0.75),
+        FieldSettings(name: "anchors", weight: 4, lengthNormalization: 0.75),
     ]
 
     static func analyzed(_ articles: [Article]) -> [AnalyzedArticle] {
@@ -93,7 +94,7 @@ enum IndexTestSupport {
 struct ExpectedIndex {
     var postings: [[UInt8]: [DecodedIndex.Posting]] = [:]
     var norms: [UInt16] = []
-    var totalLengths = [0, 0, 0]
+    var totalLengths = [0, 0, 0, 0]
     var dropped = 0
 
     init(_ articles: [AnalyzedArticle]) {
@@ -108,7 +109,7 @@ struct ExpectedIndex {
                         continue
                     }
                     length += 1
-                    table[bytes, default: [:]][UInt32(document), default: [[], [], []]][field].insert(position)
+                    table[bytes, default: [:]][UInt32(document), default: [[], [], [], []]][field].insert(position)
                 }
                 let saturated = UInt16(min(length, 65_535))
                 norms.append(saturated)
@@ -127,9 +128,9 @@ struct ExpectedIndex {
     /// The BM25F pseudo-frequency of `posting`, straight from `FORMAT.md`.
     func pseudoFrequency(_ posting: DecodedIndex.Posting, fields: [FieldSettings], documentCount: Int) -> Double {
         var sum = 0.0
-        for field in 0..<3 where posting.frequencies[field] > 0 {
+        for field in 0..<IndexField.count where posting.frequencies[field] > 0 {
             let average = Double(totalLengths[field]) / Double(documentCount)
-            let length = Double(norms[Int(posting.document) * 3 + field])
+            let length = Double(norms[Int(posting.document) * IndexField.count + field])
             let b = fields[field].lengthNormalization
             sum += fields[field].weight * Double(posting.frequencies[field]) / (1 - b + b * length / average)
         }

@@ -60,7 +60,7 @@ import Testing
         #expect(index.metadata.documentCount == 400, "seed \(seed)")
         #expect(index.metadata.termCount == expected.postings.count)
         #expect(index.metadata.fields.map(\.totalLength) == expected.totalLengths)
-        #expect(index.metadata.fields.map(\.name) == ["title", "headings", "body"])
+        #expect(index.metadata.fields.map(\.name) == ["title", "headings", "body", "anchors"])
         #expect(index.metadata.analyzer == IndexMetadata.AnalyzerSettings(.default))
         // Postings, positions and impacts.
         #expect(index.terms.map(\.term) == expected.postings.keys.sorted { $0.lexicographicallyPrecedes($1) })
@@ -217,7 +217,7 @@ import Testing
         let json = index.metadataJSON
         #expect(!json.contains(": ") && !json.contains(", ") && !json.contains("\n"))
         #expect(json.hasPrefix("{\"analyzer\":{\"foldsAccents\":true,"))
-        #expect(json.contains("\"formatVersion\":2"))
+        #expect(json.contains("\"formatVersion\":3"))
         #expect(json.contains("\"impactK1\":0"))
         #expect(json.contains("\"producer\":\"kb \(KBVersion.version)\""))
         let keys = ["analyzer", "documentCount", "fields", "formatVersion", "impactK1", "producer", "termCount"]

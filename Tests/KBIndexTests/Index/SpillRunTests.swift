@@ -15,6 +15,7 @@ import Testing
                     AnalyzedArticle.Field(terms: chosen, positions: chosen.indices.map(UInt32.init)),
                     AnalyzedArticle.Field(terms: [], positions: []),
                     AnalyzedArticle.Field(terms: ["todos"], positions: [UInt32(document)]),
+                    AnalyzedArticle.Field(terms: [], positions: []),
                 ])
         }
         return accumulator

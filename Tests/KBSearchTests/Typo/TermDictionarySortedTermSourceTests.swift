@@ -19,7 +19,7 @@ import Testing
                 headings: [], body: "")
             let empty = AnalyzedArticle.Field(terms: [], positions: [])
             let body = AnalyzedArticle.Field(terms: words, positions: (0..<words.count).map { UInt32($0) })
-            try writer.add(AnalyzedArticle(document: document, fields: [empty, empty, body]))
+            try writer.add(AnalyzedArticle(document: document, fields: [empty, empty, body, empty]))
         }
         let url = directory.appendingPathComponent("kb.idx")
         _ = try writer.write(to: url)
