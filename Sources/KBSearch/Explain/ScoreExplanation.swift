@@ -58,7 +58,7 @@ public struct ScoreExplanation: Sendable {
     public var clauses: [ClausePart]
     /// Sum of the clauses' scores (the first ranking phase).
     public var bm25Score: Double
-    /// The term-proximity bonus (the second phase).
+    /// What the second phase adds: the term-proximity bonus and the title-match bonus.
     public var proximityBonus: Double
     /// The final score.
     public var score: Double
