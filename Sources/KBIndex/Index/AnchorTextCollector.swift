@@ -15,7 +15,9 @@ import Foundation
 /// `anchors` field of the linking document itself, so that no text is lost from the index.
 ///
 /// Memory: the link texts' terms are interned once, and each link costs 12 bytes plus 8 per
-/// word, so a million articles with a handful of links each need some tens of megabytes.
+/// word, so a million articles with a handful of links each need some tens of megabytes. The
+/// links cannot be spilled, so they are held outside ``IndexWriterOptions/memoryBudget``
+/// (counting them in would make every document spill a run once they pass the budget).
 struct AnchorTextCollector {
     /// Positions left between the texts of two links in one `anchors` field, so that neither
     /// a phrase nor proximity spans two links (the proximity window is far smaller).
@@ -38,15 +40,6 @@ struct AnchorTextCollector {
 
     /// Whether no document had links.
     var isEmpty: Bool { links.isEmpty }
-
-    /// The number of links held.
-    var linkCount: Int { links.count }
-
-    /// Bytes held, approximately.
-    var estimatedMemory: Int {
-        links.count * MemoryLayout<PendingLink>.stride + (wordIDs.count + wordPositions.count) * 4
-            + targets.estimatedMemory + words.estimatedMemory + urls.estimatedMemory + urlDocuments.count * 4
-    }
 
     /// Records the links of `document`, and its URL (empty when it has none) as a link target.
     mutating func add(_ documentLinks: [AnalyzedArticle.Link], url: String, document: UInt32) {

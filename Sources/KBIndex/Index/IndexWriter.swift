@@ -129,7 +129,7 @@ public final class IndexWriter {
         }
         filters.add(article.document, document: document)
         anchorText.add(article.links, url: article.document.url, document: document)
-        if accumulator.estimatedMemory + anchorText.estimatedMemory > options.memoryBudget { try spill() }
+        if accumulator.estimatedMemory > options.memoryBudget { try spill() }
     }
 
     /// Turns the links of every document into `anchors` postings and lengths: returns the
