@@ -40,9 +40,7 @@ public struct ArticleLink: Sendable, Hashable, Codable {
         guard !href.isEmpty, !href.hasPrefix("#") else { return nil }
         let page: URL
         var pageHost: String?
-        if let url, let portal = URL(string: percentEncoded(url)), let host = portal.host,
-            ["http", "https"].contains(portal.scheme?.lowercased())
-        {
+        if let url, let portal = webURL(url), let host = portal.host {
             page = portal
             pageHost = host.lowercased()
         } else if let placeholder = URL(string: "\(articleScheme):///" + percentEncoded(id)) {
@@ -75,12 +73,18 @@ public struct ArticleLink: Sendable, Hashable, Codable {
     /// The form in which a link's ``target`` matches an article's `url`: the URL percent-encoded
     /// like a link and without its `#fragment`; `nil` when `url` is not an `http`/`https` URL.
     public static func urlKey(_ url: String) -> String? {
-        guard let parsed = URL(string: percentEncoded(url)), parsed.host != nil,
-            ["http", "https"].contains(parsed.scheme?.lowercased()),
-            var components = URLComponents(url: parsed, resolvingAgainstBaseURL: false)
+        guard let parsed = webURL(url), var components = URLComponents(url: parsed, resolvingAgainstBaseURL: false)
         else { return nil }
         components.fragment = nil
         return components.string
+    }
+
+    /// `text` as an absolute `http`/`https` URL with a host, percent-encoded like a link, or `nil`.
+    private static func webURL(_ text: String) -> URL? {
+        guard let url = URL(string: percentEncoded(text)), url.host != nil,
+            ["http", "https"].contains(url.scheme?.lowercased())
+        else { return nil }
+        return url
     }
 
     /// `text` with every byte outside printable ASCII (spaces, non-ASCII letters, controls)

@@ -128,12 +128,9 @@ struct AnchorTextCollector {
     /// The path of an `http`/`https` URL, percent-decoded, without its leading "/", query and
     /// fragment; `nil` when `target` is not such a URL.
     private static func urlPath(_ target: UnsafeRawBufferPointer) -> [UInt8]? {
-        let text = String(decoding: target, as: UTF8.self)
-        guard let schemeEnd = text.range(of: "://"),
-            ["http", "https"].contains(text[..<schemeEnd.lowerBound].lowercased())
+        guard let url = URLComponents(string: String(decoding: target, as: UTF8.self)),
+            ["http", "https"].contains(url.scheme?.lowercased())
         else { return nil }
-        let afterHost = text[schemeEnd.upperBound...].drop { $0 != "/" }
-        let path = afterHost.prefix { $0 != "?" && $0 != "#" }.drop { $0 == "/" }
-        return Array((String(path).removingPercentEncoding ?? String(path)).utf8)
+        return Array(url.path.drop { $0 == "/" }.utf8)
     }
 }

@@ -57,7 +57,7 @@ enum PostingRecord {
         func append(_ document: UInt32, _ frequencies: Frequencies, _ positions: [ArraySlice<UInt8>]) {
             writer.writeVarUInt(UInt64(document - previous))
             for field in 0..<IndexField.count { writer.writeVarUInt(UInt64(frequencies[field])) }
-            for bytes in positions { writer.writeBytes(Array(bytes)) }
+            for bytes in positions { bytes.withUnsafeBytes { writer.writeBytes($0) } }
             previous = document
             count += 1
         }

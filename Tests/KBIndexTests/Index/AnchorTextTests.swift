@@ -89,4 +89,20 @@ import Testing
         let inMemory = try IndexTestSupport.build(analyzed, in: directory, name: "memory.idx").bytes
         #expect(bytes.count == inMemory.count)
     }
+
+    @Test func aURLThatNoArticleHasResolvesByItsPathLikeAnId() throws {
+        let directory = try Fixtures.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let target = Article(id: "conta/nova senha.html", title: "Nova senha", body: "Crie a senha.\n")
+        let linking = Article(
+            id: "inicio.html", title: "Início", body: "Veja recuperar acesso.\n",
+            links: [
+                ArticleLink(
+                    target: "https://ajuda.example.com/pt-br/conta/nova%20senha.html?aba=1", text: "recuperar acesso",
+                    bodyRange: 5..<21)
+            ])
+        _ = try IndexTestSupport.build(IndexTestSupport.analyzed([target, linking]), in: directory)
+        let reader = try IndexReader.open(path: directory.appendingPathComponent("kb.idx").path)
+        #expect(try postings("recuper", reader) == [0: [.anchors: 1]])
+    }
 }
