@@ -9,6 +9,8 @@ import KBIndex
 /// - a plain word is optional; `+word` is required; `-word` excludes;
 /// - a quoted phrase is required (`-"…"` excludes it);
 /// - a word that analyzes to nothing (a stop word, punctuation) is dropped;
+/// - a word that analyzes to several terms (`Err:502`) is that many words, except when
+///   excluded;
 /// - a required word or phrase that is not in the index makes the query match nothing;
 /// - a query of exclusions only matches nothing (there is nothing to rank).
 struct QueryPlanner {
@@ -24,10 +26,8 @@ struct QueryPlanner {
         var plan = SearchPlan(
             optional: [], required: [], excluded: [], canMatch: true, terms: [], unmatchedWords: [],
             unmatchedClauses: [], corrections: [:])
-        let analyzer = reader.analyzer
-        for (clauseIndex, clause) in query.clauses.enumerated() {
+        for (clauseIndex, clause, tokens) in units(of: query) {
             let clauseBoost = boosts?[clauseIndex] ?? 1
-            let tokens = analyzer.analyze(clause.text)
             if tokens.isEmpty { continue }
             if clause.isPhrase && tokens.count > 1 {
                 guard let scorer = try phrase(tokens, occurrence: clause.occurrence) else {
@@ -90,6 +90,33 @@ struct QueryPlanner {
             .sorted { ($0.element.upperBound, $0.offset) < ($1.element.upperBound, $1.offset) }
             .map(\.element)
         return plan
+    }
+
+    /// The query's clauses as the planner ranks them, each with the index of the clause it
+    /// comes from and its tokens. A word that analyzes to several terms ("Err:502",
+    /// "A1:A10", "v2.0") counts as that many words, as if typed with spaces between them:
+    /// each part adds to the score instead of the best part standing for all of them, and
+    /// re-ranking rewards the parts for being adjacent. An excluded word keeps its parts
+    /// together (its alternatives all exclude), and so does a phrase.
+    private func units(of query: Query) -> [(clauseIndex: Int, clause: Query.Clause, tokens: [Token])] {
+        var result: [(clauseIndex: Int, clause: Query.Clause, tokens: [Token])] = []
+        for (clauseIndex, clause) in query.clauses.enumerated() {
+            let tokens = reader.analyzer.analyze(clause.text)
+            guard !clause.isPhrase, clause.occurrence != .mustNot, tokens.count > 1,
+                tokens.contains(where: { $0.term != tokens[0].term })
+            else {
+                result.append((clauseIndex, clause, tokens))
+                continue
+            }
+            let bytes = Array(clause.text.utf8)
+            for (index, token) in tokens.enumerated() {
+                var part = clause
+                part.text = String(decoding: bytes[token.startOffset..<token.endOffset], as: UTF8.self)
+                part.isPrefix = clause.isPrefix && index == tokens.count - 1
+                result.append((clauseIndex, part, [token]))
+            }
+        }
+        return result
     }
 
     /// The index terms a word clause searches, with their boosts: the word's own terms,
