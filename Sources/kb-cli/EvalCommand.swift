@@ -61,6 +61,11 @@ struct EvalCommand: ParsableCommand {
         help: "Strength of the bonus for matching a large share of an article's title (0 turns it off).")
     var titleMatch = SearchSettings().titleMatch
 
+    @Option(
+        name: .customLong("title-score"),
+        help: "Weight of the title's own BM25 score added in re-ranking (0 turns it off).")
+    var titleScore = SearchSettings().titleScore
+
     @Option(name: .customLong("rerank-depth"), help: "How many first-phase results are re-ranked.")
     var rerankDepth = SearchSettings().rerankDepth
 
@@ -73,6 +78,7 @@ struct EvalCommand: ParsableCommand {
         settings.rerankDepth = rerankDepth
         settings.coordination = coordination
         settings.titleMatch = titleMatch
+        settings.titleScore = titleScore
         let searcher = Searcher(reader: try openIndex(index.path), settings: settings)
         let queryFile = try QueryFile(contentsOf: URL(fileURLWithPath: queries), name: queries)
         let judgments = try Qrels(contentsOf: URL(fileURLWithPath: qrels), name: qrels)

@@ -19,6 +19,16 @@ public enum TestIndex {
         return (try IndexReader.open(path: path.path, verifyChecksums: true), folder)
     }
 
+    /// ``make(_:analyzer:fields:)`` for a suite's shared index, built once in a `static let`;
+    /// stops the test run when the index cannot be built, since no test of the suite could run.
+    public static func fixture(_ articles: [Article]) -> (reader: IndexReader, folder: URL) {
+        do {
+            return try make(articles)
+        } catch {
+            preconditionFailure("cannot build the test index: \(error)")
+        }
+    }
+
     /// A random collection: `count` articles whose words come from a small vocabulary with
     /// a skewed (Zipf-like) distribution, so some terms are common and span many posting
     /// blocks while others are rare.

@@ -58,17 +58,25 @@ public struct ScoreExplanation: Sendable {
     public var clauses: [ClausePart]
     /// Sum of the clauses' scores (the first ranking phase).
     public var bm25Score: Double
-    /// What the second phase adds: the term-proximity bonus and the title-match bonus.
+    /// The second phase's term-proximity bonus.
     public var proximityBonus: Double
+    /// The second phase's title-match bonus.
+    public var titleMatchBonus: Double
+    /// The second phase's title-only BM25 score, weighted.
+    public var titleScore: Double
+    /// The second phase's coordination factor, which multiplies the sum of the others (1: off).
+    public var coordinationFactor: Double
     /// The final score.
     public var score: Double
 
     /// A readable multi-line explanation.
     public var text: String {
         func number(_ value: Double) -> String { String(format: "%.4f", value) }
-        var lines = [
-            "\(articleID): score \(number(score)) = bm25f \(number(bm25Score)) + proximity \(number(proximityBonus))"
-        ]
+        var sum =
+            "bm25f \(number(bm25Score)) + proximity \(number(proximityBonus)) + title match "
+            + "\(number(titleMatchBonus)) + title score \(number(titleScore))"
+        if coordinationFactor != 1 { sum = "(\(sum)) × coordination \(number(coordinationFactor))" }
+        var lines = ["\(articleID): score \(number(score)) = \(sum)"]
         if !matches { lines.append("  (does not match the query: a required word is missing, or it is excluded)") }
         for clause in clauses {
             lines.append("  \(clause.kind): \(number(clause.score))")

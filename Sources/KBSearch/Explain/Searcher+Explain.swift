@@ -40,13 +40,15 @@ extension Searcher {
         }
         if let filter = try documentFilter(request), !filter.contains(document) { matches = false }
         let fresh = try makePlan(query, request: request)
-        let reranker = ProximityReranker(reader: reader, bm25: bm25, settings: settings)
-        let reranked = try reranker.rerank(
-            [ScoredDocument(document: document, score: total)], clauses: ProximityReranker.clauses(of: fresh))
-        let final = reranked.first?.score ?? total
+        let reranker = Reranker(reader: reader, bm25: bm25, settings: settings)
+        let adjustment =
+            try reranker.adjustments(of: [document], clauses: Reranker.clauses(of: fresh)).first
+            ?? Reranker.Adjustment()
         return ScoreExplanation(
             articleID: articleID, matches: matches, k1: bm25.k1, clauses: clauses, bm25Score: total,
-            proximityBonus: final - total, score: final)
+            proximityBonus: adjustment.proximity, titleMatchBonus: adjustment.titleMatch,
+            titleScore: adjustment.titleScore, coordinationFactor: adjustment.coordinationFactor,
+            score: adjustment.applied(to: total))
     }
 
     private func explain(_ term: TermScorer, document: Int, lengths: DocumentLengths) -> ScoreExplanation.TermPart {

@@ -19,8 +19,8 @@ public struct SearchSettings: Sendable, Hashable {
     public var synonyms = SynonymList.standard
     /// Boost of a synonym relative to the word as typed.
     public var synonymBoost: Double = 0.8
-    /// How many first-phase results the exact pruned search keeps for re-ranking by
-    /// proximity.
+    /// How many first-phase results the exact pruned search keeps for re-ranking (proximity,
+    /// title match, title score).
     public var rerankDepth = 30
     /// Term-proximity re-ranking (strength 0 turns it off).
     public var proximity = TermProximity()
@@ -31,6 +31,12 @@ public struct SearchSettings: Sendable, Hashable {
     /// `titleMatch · c · Σ clause weights`, where `c` is the share of its title's words that
     /// the query matches (1 when the query holds the whole title). 0 turns it off.
     public var titleMatch = 0.1
+    /// Weight of the title's own BM25 score, added when re-ranking: each word of the query
+    /// found in an article's title adds `titleScore · weight · saturation(tf · lengthFactor)`
+    /// computed on the title alone. BM25F saturates a word's title and body occurrences
+    /// together, so a long body that repeats a word leaves little for the title to add; this
+    /// gives the title its own say, like engines that score each field apart. 0 turns it off.
+    public var titleScore = 0.4
 
     /// kb's defaults.
     public init() {}

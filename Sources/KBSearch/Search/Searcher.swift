@@ -88,17 +88,17 @@ public struct Searcher: Sendable {
         return try collect(&plan, collector: collector, capacity: capacity, pruned: pruned)
     }
 
-    /// Both ranking phases: exact pruned BM25F, then proximity re-ranking of the best
+    /// Both ranking phases: exact pruned BM25F, then re-ranking (``Reranker``) of the best
     /// ``SearchSettings/rerankDepth`` documents; returns the best `wanted`. The re-ranked block
     /// is always the same depth, so pages of one query never overlap or skip a document.
     func rank(_ plan: inout SearchPlan, collector: TopDocumentsCollector, wanted: Int)
         throws(IndexFormatError) -> [ScoredDocument]
     {
-        let reranker = ProximityReranker(reader: reader, bm25: bm25, settings: settings)
+        let reranker = Reranker(reader: reader, bm25: bm25, settings: settings)
         let depth = reranker.isActive ? settings.rerankDepth : 0
         let candidates = try collect(&plan, collector: collector, capacity: max(wanted, depth), pruned: true)
         guard reranker.isActive else { return candidates }
-        let head = try reranker.rerank(Array(candidates.prefix(depth)), clauses: ProximityReranker.clauses(of: plan))
+        let head = try reranker.rerank(Array(candidates.prefix(depth)), clauses: Reranker.clauses(of: plan))
         return Array((head + candidates.dropFirst(depth)).prefix(wanted))
     }
 

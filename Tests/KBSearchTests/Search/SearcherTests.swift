@@ -32,13 +32,7 @@ import Testing
             category: "Faturamento", product: "ERP", tags: ["fiscal"]),
     ]
 
-    static let index: (reader: IndexReader, folder: URL) = {
-        do {
-            return try TestIndex.make(articles)
-        } catch {
-            preconditionFailure("cannot build the test index: \(error)")
-        }
-    }()
+    static let index = TestIndex.fixture(articles)
 
     let searcher = Searcher(reader: SearcherTests.index.reader)
 

@@ -21,13 +21,7 @@ import Testing
         Article(id: "mais.html", title: "Mais um assunto", body: "Texto qualquer de exemplo."),
     ]
 
-    static let index: (reader: IndexReader, folder: URL) = {
-        do {
-            return try TestIndex.make(articles)
-        } catch {
-            preconditionFailure("cannot build the test index: \(error)")
-        }
-    }()
+    static let index = TestIndex.fixture(articles)
 
     let searcher = Searcher(reader: WordPartsTests.index.reader)
 
