@@ -40,9 +40,15 @@ struct EvalCommand: ParsableCommand {
     var minimumConfidence = SuggestionSettings().minimumConfidence
 
     @Option(
-        name: .customLong("follower-ratio"), help: "Suggest mode: the confidence ratio for suggestions after the first."
+        name: .customLong("follower-ratio"),
+        help: "Suggest mode: the share of the threshold every suggestion shown must reach."
     )
     var followerRatio = SuggestionSettings().followerConfidenceRatio
+
+    @Option(
+        name: .customLong("confidence-depth"),
+        help: "Suggest mode: how many of the best-ranked articles may reach the confidence threshold.")
+    var confidenceDepth = SuggestionSettings().confidenceDepth
 
     @Option(help: "BM25 term-frequency saturation k1.")
     var k1 = BM25.defaultK1
@@ -94,6 +100,7 @@ struct EvalCommand: ParsableCommand {
                 var suggestion = SuggestionSettings()
                 suggestion.minimumConfidence = minimumConfidence
                 suggestion.followerConfidenceRatio = followerRatio
+                suggestion.confidenceDepth = confidenceDepth
                 let request = SuggestionRequest(subject: query.text + " ", limit: SuggestionRequest.maximumLimit)
                 hits = try searcher.suggest(request, settings: suggestion).hits.map { ($0.article.id, $0.score) }
                 if hits.isEmpty { unanswered.append(query.id) }

@@ -8,9 +8,12 @@ extension Searcher {
     /// impressora da recepção"), so every word is optional, query syntax is ignored, filler
     /// words weigh ``SuggestionSettings/fillerBoost`` and the description's words
     /// ``SuggestionSettings/descriptionBoost``; the last word is completed while it is being
-    /// typed. Only suggestions whose confidence — the share of the ticket's words, weighted by
-    /// rarity, that the article contains (``SubjectCoverage``) — reaches ``SuggestionSettings/minimumConfidence`` are returned, so a subject that
-    /// the knowledge base does not answer gets nothing rather than noise.
+    /// typed. The confidence of an article is the share of the ticket's words, weighted by
+    /// rarity, that it contains (``SubjectCoverage``). A ticket gets suggestions only when one
+    /// of its first ``SuggestionSettings/confidenceDepth`` articles reaches
+    /// ``SuggestionSettings/minimumConfidence``, so a subject that the knowledge base does not
+    /// answer gets nothing rather than noise; then every article whose confidence reaches
+    /// `minimumConfidence × followerConfidenceRatio` is returned, in ranked order.
     public func suggest(
         _ request: SuggestionRequest, settings suggestion: SuggestionSettings = SuggestionSettings()
     ) throws(IndexFormatError) -> SearchResults {
@@ -23,9 +26,13 @@ extension Searcher {
         if plan.canMatch, !plan.isEmpty {
             var coverage = coverage
             let ranked = try rank(&plan, collector: collector, wanted: request.limit)
-            // The best article decides whether the ticket is answered at all; the others
-            // must cover a share of the ticket too, but a smaller one.
-            if let best = ranked.first, try coverage.confidence(of: best.document) >= suggestion.minimumConfidence {
+            // The ticket is answered when one of the first articles covers enough of it; every
+            // article shown must cover a share of the ticket too, but a smaller one.
+            var best = 0.0
+            for scored in ranked.prefix(suggestion.confidenceDepth) {
+                best = max(best, try coverage.confidence(of: scored.document))
+            }
+            if best >= suggestion.minimumConfidence {
                 let floor = suggestion.minimumConfidence * suggestion.followerConfidenceRatio
                 for scored in ranked where try coverage.confidence(of: scored.document) >= floor {
                     hits.append(
