@@ -133,11 +133,10 @@ public struct TermDictionary: @unchecked Sendable {
         fromBlock block: Int,
         _ visit: (TermEntry) throws(IndexFormatError) -> Bool
     ) throws(IndexFormatError) {
+        // The current term, rewritten in place entry after entry: each entry keeps a prefix
+        // of the one before it and appends its own suffix.
         var term: [UInt8] = []
-        term.reserveCapacity(64)
-        var previous: [UInt8] = []
-        previous.reserveCapacity(64)
-        var hasPrevious = false
+        term.reserveCapacity(256)
         for block in block..<blockCount {
             let start = try blockOffset(block)
             var reader = BinaryReader(
@@ -149,11 +148,11 @@ public struct TermDictionary: @unchecked Sendable {
                     .corrupt("term block \(block) is empty"), section: SectionTag.terms.displayName,
                     offset: blocksOffset + start)
             }
-            term.removeAll(keepingCapacity: true)
             for index in 0..<count {
                 let entryOffset = blocksOffset + start + reader.position
                 let prefixLength = Int(try reader.readVarUInt32())
                 let suffixLength = Int(try reader.readVarUInt32())
+                // A block starts with a whole term, so a scan can start at any block.
                 guard prefixLength <= term.count, index > 0 || prefixLength == 0,
                     prefixLength + suffixLength > 0, prefixLength + suffixLength <= 255
                 else {
@@ -161,12 +160,16 @@ public struct TermDictionary: @unchecked Sendable {
                         .corrupt("a term entry has prefix \(prefixLength) and suffix \(suffixLength)"),
                         section: SectionTag.terms.displayName, offset: entryOffset)
                 }
-                term.removeSubrange(prefixLength...)
-                term.append(contentsOf: try reader.readBytes(count: suffixLength))
+                let suffix = try reader.readBytes(count: suffixLength)
+                // Strictly after the previous term (the one still in `term`, across blocks too):
+                // both share the prefix, so the new suffix must sort after the old tail.
+                let isInOrder = term.isEmpty || compareBytes(suffix, term[prefixLength...]) > 0
+                while term.count > prefixLength { term.removeLast() }
+                for byte in suffix { term.append(byte) }
                 let documentFrequency = Int(try reader.readVarUInt32())
                 guard let postingsOffset = Int(exactly: try reader.readVarUInt()),
                     let positionsOffset = Int(exactly: try reader.readVarUInt()),
-                    documentFrequency > 0, !hasPrevious || compareBytes(previous, term) < 0
+                    documentFrequency > 0, isInOrder
                 else {
                     throw IndexFormatError(
                         .corrupt("terms are out of order, have no documents or point out of range"),
@@ -178,9 +181,6 @@ public struct TermDictionary: @unchecked Sendable {
                         bytes: term, documentFrequency: documentFrequency, postingsOffset: postingsOffset,
                         positionsOffset: positionsOffset))
                 if !keepGoing { return }
-                previous.removeAll(keepingCapacity: true)
-                previous.append(contentsOf: term)
-                hasPrevious = true
             }
         }
     }

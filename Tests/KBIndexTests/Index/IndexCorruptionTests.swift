@@ -75,6 +75,16 @@ import Testing
 
     /// Writes `bytes` as a new file at `path` (a new inode: readers of the previous file keep
     /// their mapping intact).
+    /// Makes damage behind a checksum pass it: recomputes the checksum of section `entry`
+    /// (its bytes are `range`) in the section table, then the table's own in the footer.
+    static func recomputeChecksum(ofSection entry: Int, range: Range<Int>, in bytes: inout [UInt8]) {
+        let footerStart = bytes.count - FormatVersion.footerSize
+        let tableOffset = Int(uint64(bytes, footerStart))
+        let table = tableOffset..<(tableOffset + Int(uint64(bytes, footerStart + 8)))
+        setUInt32(&bytes, tableOffset + 8 + entry * 32 + 24, CRC32C.checksum(Array(bytes[range])))
+        setUInt32(&bytes, footerStart + 16, CRC32C.checksum(Array(bytes[table])))
+    }
+
     static func write(_ bytes: [UInt8], to path: String) throws {
         unlink(path)
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
@@ -485,15 +495,58 @@ import Testing
         // "zzzz" is the last term: "zzz" followed by 0xFF still sorts last, but is not UTF-8.
         let last = try #require(bytes[terms].firstRange(of: Array("zzzz".utf8)))
         bytes[last.upperBound - 1] = 0xFF
-        let footerStart = bytes.count - FormatVersion.footerSize
-        let tableOffset = Int(Self.uint64(bytes, footerStart))
-        let table = tableOffset..<(tableOffset + Int(Self.uint64(bytes, footerStart + 8)))
-        Self.setUInt32(&bytes, tableOffset + 8 + entry * 32 + 24, CRC32C.checksum(Array(bytes[terms])))
-        Self.setUInt32(&bytes, footerStart + 16, CRC32C.checksum(Array(bytes[table])))
+        Self.recomputeChecksum(ofSection: entry, range: terms, in: &bytes)
         try Self.write(bytes, to: path)
 
         let problems = IndexVerifier(path: path).run().problems
         #expect(problems.count == 1 && problems[0].contains("not valid UTF-8 (bytes 7a 7a 7a ff)"), "\(problems)")
+    }
+
+    /// The dictionary checks that every term sorts after the one before it, inside a block
+    /// and from one block to the next (checksums recomputed, so only that check can catch it).
+    @Test(arguments: [false, true])
+    func termsOutOfOrderAreCorrupt(acrossBlocks: Bool) throws {
+        // 40 terms fill more than one block of 32; all share the prefix "kq".
+        let words = (0..<40).map { (number: Int) -> String in
+            let letter = number < 20 ? "a" : "b"
+            return "kq\(letter)x\(number % 20 + 10)"
+        }
+        let (reader, folder) = try TestIndex.make([
+            Article(id: "a", title: "Termos", body: words.joined(separator: " "))
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = reader.path
+        var all: [String] = []
+        try reader.terms.forEachTerm { (entry) throws(IndexFormatError) -> Bool in
+            all.append(entry.info.term)
+            return true
+        }
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        let sections = bytes.withUnsafeBytes { try! IndexFileLayout.readSections($0) }
+        let entry = try #require(sections.firstIndex { $0.tag == SectionTag.terms })
+        let terms = sections[entry].offset..<(sections[entry].offset + sections[entry].length)
+        if acrossBlocks {
+            // The 33rd term starts the second block, stored whole: "kq…" becomes "aq…", which
+            // sorts before the last term of the first block.
+            let first = Array(all[32].utf8)
+            let found = try #require(bytes[terms].firstRange(of: first))
+            bytes[found.lowerBound] = UInt8(ascii: "a")
+        } else {
+            // Inside the first block, "kqbx10" is stored as "kq" and the suffix "bx10"; the
+            // suffix becomes "0x10", which sorts before the "kqax29" in front of it.
+            let whole = Array(all[20].utf8)
+            let suffix = Array(whole.dropFirst(2))
+            let found = try #require(bytes[terms].firstRange(of: suffix))
+            bytes[found.lowerBound] = UInt8(ascii: "0")
+        }
+        Self.recomputeChecksum(ofSection: entry, range: terms, in: &bytes)
+        try Self.write(bytes, to: path)
+
+        let damaged = try IndexReader.open(path: path, verifyChecksums: true)
+        let error = #expect(throws: IndexFormatError.self) {
+            try damaged.terms.forEachTerm { (_) throws(IndexFormatError) -> Bool in true }
+        }
+        #expect(error.map { "\($0)" }?.contains("out of order") == true, "\(String(describing: error))")
     }
 
     // MARK: - Reading everything
