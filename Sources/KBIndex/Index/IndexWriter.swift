@@ -116,12 +116,7 @@ public final class IndexWriter {
 
     private func addAccepted(_ article: AnalyzedArticle, document: UInt32) throws(IndexWriterError) {
         try stored.append(article.document)
-        let occurrenceCount = article.fields.reduce(0) { $0 + $1.terms.count }
-        if !accumulator.canAccept(occurrenceCount: occurrenceCount) { try spill() }
-        let postingsBefore = accumulator.postingCount
-        let (lengths, dropped) = accumulator.add(document: document, fields: article.fields)
-        postingTotal += accumulator.postingCount - postingsBefore
-        droppedOccurrences += dropped
+        let lengths = try accumulate(article.fields, document: document, into: &accumulator, runs: &runs)
         for field in 0..<IndexField.count {
             let length = UInt16(clamping: lengths[field])
             norms.append(length)
@@ -129,7 +124,6 @@ public final class IndexWriter {
         }
         filters.add(article.document, document: document)
         anchorText.add(article.links, url: article.document.url, document: document)
-        if accumulator.estimatedMemory > options.memoryBudget { try spill() }
     }
 
     /// Turns the links of every document into `anchors` postings and lengths: returns the
@@ -140,33 +134,39 @@ public final class IndexWriter {
         let empty = AnalyzedArticle.Field(terms: [], positions: [])
         let field = IndexField.anchors.rawValue
         try anchorText.forEachAnchorsField(ids: articleIDs) { (document, text) throws(IndexWriterError) in
-            if !anchors.canAccept(occurrenceCount: text.length) {
-                try anchorRuns.spill(anchors)
-                anchors.reset()
-            }
-            let postingsBefore = anchors.postingCount
             var fields = [AnalyzedArticle.Field](repeating: empty, count: IndexField.count)
             fields[field] = text
-            let (lengths, dropped) = anchors.add(document: document, fields: fields)
-            postingTotal += anchors.postingCount - postingsBefore
-            droppedOccurrences += dropped
+            let lengths = try accumulate(fields, document: document, into: &anchors, runs: &anchorRuns)
             let length = UInt16(clamping: lengths[field])
             norms[Int(document) * IndexField.count + field] = length
             totalLengths[field] += Int(length)
-            if anchors.estimatedMemory > options.memoryBudget {
-                try anchorRuns.spill(anchors)
-                anchors.reset()
-            }
         }
         anchorText = AnchorTextCollector()
         return anchors
     }
 
-    private func spill() throws(IndexWriterError) {
-        guard !accumulator.isEmpty else { return }
-        try runs.spill(accumulator)
+    /// Adds one document's `fields` to `postings`, spilling `postings` to `runs` first when
+    /// they cannot take the document, and after when they pass the memory budget; counts the
+    /// postings and dropped occurrences, and returns the fields' lengths.
+    private func accumulate(
+        _ fields: [AnalyzedArticle.Field], document: UInt32, into postings: inout PostingsAccumulator,
+        runs: inout SpillRunSet
+    ) throws(IndexWriterError) -> [Int] {
+        let occurrenceCount = fields.reduce(0) { $0 + $1.terms.count }
+        if !postings.canAccept(occurrenceCount: occurrenceCount) { try spill(&postings, to: &runs) }
+        let postingsBefore = postings.postingCount
+        let (lengths, dropped) = postings.add(document: document, fields: fields)
+        postingTotal += postings.postingCount - postingsBefore
+        droppedOccurrences += dropped
+        if postings.estimatedMemory > options.memoryBudget { try spill(&postings, to: &runs) }
+        return lengths
+    }
+
+    private func spill(_ postings: inout PostingsAccumulator, to runs: inout SpillRunSet) throws(IndexWriterError) {
+        guard !postings.isEmpty else { return }
+        try runs.spill(postings)
         spillCount += 1
-        accumulator.reset()
+        postings.reset()
     }
 
     private func fail() {
@@ -181,7 +181,7 @@ public final class IndexWriter {
     /// index without terms, `NORM` and `STOR` of one without documents) go last, at the
     /// section table's offset, so that no empty section shares its offset with a non-empty one.
     private func writeIndex(to path: String) throws(IndexWriterError) -> IndexWriteSummary {
-        let anchorAccumulator = try collectAnchorsFields()
+        var anchorAccumulator = try collectAnchorsFields()
         let pseudoFrequency = BM25FPseudoFrequency(
             fields: options.fields, totalLengths: totalLengths, documentCount: documentCount, norms: norms)
         let file = try IndexFileWriter(path: path)
@@ -197,8 +197,8 @@ public final class IndexWriter {
                     [MemoryRunCursor(accumulator), MemoryRunCursor(anchorAccumulator)], anchorRunStart: 1, file: file,
                     pseudoFrequency: pseudoFrequency, postingsPath: postingsPath, termsPath: termsPath)
             } else {
-                try spill()
-                if !anchorAccumulator.isEmpty { try anchorRuns.spill(anchorAccumulator) }
+                try spill(&accumulator, to: &runs)
+                try spill(&anchorAccumulator, to: &anchorRuns)
                 try runs.reduce(toAtMost: max(2, mergeFanIn / 2))
                 try anchorRuns.reduce(toAtMost: max(2, mergeFanIn / 2))
                 (terms, termIndex) = try mergeTerms(
