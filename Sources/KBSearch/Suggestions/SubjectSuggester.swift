@@ -28,13 +28,18 @@ extension Searcher {
             let ranked = try rank(&plan, collector: collector, wanted: request.limit)
             // The ticket is answered when one of the first articles covers enough of it; every
             // article shown must cover a share of the ticket too, but a smaller one.
-            var best = 0.0
+            // Each article's confidence is computed once: the first ones' for the gate, the
+            // others' only when the ticket passes it.
+            var confidences: [Double] = []
             for scored in ranked.prefix(suggestion.confidenceDepth) {
-                best = max(best, try coverage.confidence(of: scored.document))
+                confidences.append(try coverage.confidence(of: scored.document))
             }
-            if best >= suggestion.minimumConfidence {
+            if let best = confidences.max(), best >= suggestion.minimumConfidence {
+                for scored in ranked.dropFirst(confidences.count) {
+                    confidences.append(try coverage.confidence(of: scored.document))
+                }
                 let floor = suggestion.minimumConfidence * suggestion.followerConfidenceRatio
-                for scored in ranked where try coverage.confidence(of: scored.document) >= floor {
+                for (scored, confidence) in zip(ranked, confidences) where confidence >= floor {
                     hits.append(
                         SearchHit(
                             document: scored.document, score: scored.score,
