@@ -23,8 +23,7 @@ enum PostingRecord {
         to writer: inout BinaryWriter, delta: UInt32, frequencies: Frequencies,
         occurrences: ArraySlice<UInt64>
     ) {
-        writer.writeVarUInt(UInt64(delta))
-        for field in 0..<IndexField.count { writer.writeVarUInt(UInt64(frequencies[field])) }
+        appendHeader(to: &writer, delta: delta, frequencies: frequencies)
         var previousKey = UInt64.max
         var previousField = UInt64.max
         var previousPosition: UInt64 = 0
@@ -41,6 +40,13 @@ enum PostingRecord {
         }
     }
 
+    /// Appends a record's doc id delta and frequencies, which its position deltas follow.
+    @inline(__always)
+    private static func appendHeader(to writer: inout BinaryWriter, delta: UInt32, frequencies: Frequencies) {
+        writer.writeVarUInt(UInt64(delta))
+        for field in 0..<IndexField.count { writer.writeVarUInt(UInt64(frequencies[field])) }
+    }
+
     /// One stream of records, in document order, from the payloads of two kinds of runs: `own`
     /// (a document's own fields) and `anchors` (the `anchors` field, which comes last in field
     /// order). A document in both gets one record: its frequencies added up and its position
@@ -54,10 +60,13 @@ enum PostingRecord {
         var writer = BinaryWriter()
         var previous: UInt32 = 0
         var count = 0
-        func append(_ document: UInt32, _ frequencies: Frequencies, _ positions: [ArraySlice<UInt8>]) {
-            writer.writeVarUInt(UInt64(document - previous))
-            for field in 0..<IndexField.count { writer.writeVarUInt(UInt64(frequencies[field])) }
-            for bytes in positions { bytes.withUnsafeBytes { writer.writeBytes($0) } }
+        func append(
+            _ document: UInt32, _ frequencies: Frequencies, _ positions: ArraySlice<UInt8>,
+            then anchorPositions: ArraySlice<UInt8> = []
+        ) {
+            appendHeader(to: &writer, delta: document - previous, frequencies: frequencies)
+            positions.withUnsafeBytes { writer.writeBytes($0) }
+            anchorPositions.withUnsafeBytes { writer.writeBytes($0) }
             previous = document
             count += 1
         }
@@ -65,15 +74,15 @@ enum PostingRecord {
         var j = 0
         while i < left.count || j < right.count {
             if j == right.count || (i < left.count && left[i].document < right[j].document) {
-                append(left[i].document, left[i].frequencies, [left[i].positions])
+                append(left[i].document, left[i].frequencies, left[i].positions)
                 i += 1
             } else if i == left.count || right[j].document < left[i].document {
-                append(right[j].document, right[j].frequencies, [right[j].positions])
+                append(right[j].document, right[j].frequencies, right[j].positions)
                 j += 1
             } else {
                 append(
-                    left[i].document, left[i].frequencies &+ right[j].frequencies,
-                    [left[i].positions, right[j].positions])
+                    left[i].document, left[i].frequencies &+ right[j].frequencies, left[i].positions,
+                    then: right[j].positions)
                 i += 1
                 j += 1
             }
