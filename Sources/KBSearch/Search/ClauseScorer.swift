@@ -31,9 +31,17 @@ struct ClauseScorer {
     let isCorrection: Bool
     /// The clause's boost in its query (1, or less for filler and description words).
     let boost: Double
+    /// The clauses of the parsed ``Query`` this scorer stands for: one word (or each part of a
+    /// word of several parts, and a synonym of the word), or a run of words for a synonym of
+    /// several words ("nf" for "nota fiscal"). Empty for clauses not planned from a query.
+    let queryClauses: Range<Int>
 
-    init(terms: [TermScorer], kind: Kind, occurrence: Query.Occurrence, isCorrection: Bool = false, boost: Double = 1) {
+    init(
+        terms: [TermScorer], kind: Kind, occurrence: Query.Occurrence, isCorrection: Bool = false, boost: Double = 1,
+        queryClauses: Range<Int> = 0..<0
+    ) {
         self.terms = terms
+        self.queryClauses = queryClauses
         self.isCorrection = isCorrection
         self.boost = boost
         self.kind = kind

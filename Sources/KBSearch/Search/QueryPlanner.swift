@@ -30,7 +30,7 @@ struct QueryPlanner {
             let clauseBoost = boosts?[clauseIndex] ?? 1
             if tokens.isEmpty { continue }
             if clause.isPhrase && tokens.count > 1 {
-                guard let scorer = try phrase(tokens, occurrence: clause.occurrence) else {
+                guard let scorer = try phrase(tokens, occurrence: clause.occurrence, queryClause: clauseIndex) else {
                     if clause.occurrence != .mustNot { plan.canMatch = false }
                     continue
                 }
@@ -47,7 +47,7 @@ struct QueryPlanner {
             var candidates = try wordTerms(
                 clause.text, tokens: tokens, completes: completes, typos: typos, plan: &plan)
             if clause.occurrence != .mustNot, let term = AnalyzedSynonyms.termSequence(tokens).first {
-                try addSynonyms(of: term, to: &candidates, plan: &plan, boost: clauseBoost)
+                try addSynonyms(of: term, to: &candidates, plan: &plan, boost: clauseBoost, queryClause: clauseIndex)
             }
             guard !candidates.isEmpty else {
                 switch clause.occurrence {
@@ -71,7 +71,7 @@ struct QueryPlanner {
             let isCorrection = plan.corrections[clause.text] != nil
             let scorer = ClauseScorer(
                 terms: scorers, kind: .word, occurrence: clause.occurrence, isCorrection: isCorrection,
-                boost: clauseBoost)
+                boost: clauseBoost, queryClauses: clauseIndex..<clauseIndex + 1)
             switch clause.occurrence {
             case .mustNot:
                 plan.excluded.append(scorer)
@@ -214,7 +214,8 @@ struct QueryPlanner {
     /// Adds the synonyms of a word's `term`: one-word synonyms as alternatives of the word,
     /// several-word synonyms ("nota fiscal" for "nf") as optional phrase clauses.
     private func addSynonyms(
-        of term: String, to candidates: inout [(TermInfo, Double)], plan: inout SearchPlan, boost: Double
+        of term: String, to candidates: inout [(TermInfo, Double)], plan: inout SearchPlan, boost: Double,
+        queryClause: Int
     ) throws(IndexFormatError) {
         for group in synonyms.groupsOfTerm[term] ?? [] {
             for entry in synonyms.groups[group] where entry != [term] {
@@ -224,7 +225,9 @@ struct QueryPlanner {
                     else { continue }
                     candidates.append((info, settings.synonymBoost))
                     plan.terms.insert(info.term)
-                } else if let phrase = try phrase(terms: entry, boost: boost * settings.synonymBoost) {
+                } else if let phrase = try phrase(
+                    terms: entry, boost: boost * settings.synonymBoost, queryClauses: queryClause..<queryClause + 1)
+                {
                     plan.optional.append(phrase)
                     plan.terms.formUnion(entry)
                 }
@@ -242,9 +245,12 @@ struct QueryPlanner {
             clause.occurrence == .mustNot ? [] : AnalyzedSynonyms.termSequence(analyzer.analyze(clause.text))
         }
         let sequence = words.flatMap { $0 }
+        // The query clause each term of the sequence comes from.
+        let owners = words.enumerated().flatMap { index, terms in [Int](repeating: index, count: terms.count) }
         guard sequence.count >= 2 else { return }
         for group in synonyms.groups {
-            for entry in group where entry.count >= 2 && contains(entry, in: sequence) {
+            for entry in group where entry.count >= 2 {
+                guard let start = firstOccurrence(of: entry, in: sequence) else { continue }
                 var scorers: [TermScorer] = []
                 for single in group where single.count == 1 {
                     guard let info = try reader.terms.lookup(single[0]) else { continue }
@@ -253,34 +259,42 @@ struct QueryPlanner {
                     plan.terms.insert(info.term)
                 }
                 if !scorers.isEmpty {
-                    plan.optional.append(ClauseScorer(terms: scorers, kind: .word, occurrence: .should))
+                    let covered = owners[start]..<owners[start + entry.count - 1] + 1
+                    plan.optional.append(
+                        ClauseScorer(terms: scorers, kind: .word, occurrence: .should, queryClauses: covered))
                 }
                 break
             }
         }
     }
 
-    /// Whether `entry` occurs as consecutive terms of `sequence`.
-    private func contains(_ entry: [String], in sequence: [String]) -> Bool {
-        guard entry.count <= sequence.count else { return false }
-        return (0...(sequence.count - entry.count)).contains { start in
+    /// Where `entry` first occurs as consecutive terms of `sequence`, if it does.
+    private func firstOccurrence(of entry: [String], in sequence: [String]) -> Int? {
+        guard entry.count <= sequence.count else { return nil }
+        return (0...(sequence.count - entry.count)).first { start in
             sequence[start..<start + entry.count].elementsEqual(entry)
         }
     }
 
     /// An optional phrase clause of `terms` (consecutive positions), or nil when a term is
     /// not in the index.
-    private func phrase(terms: [String], boost: Double) throws(IndexFormatError) -> ClauseScorer? {
+    private func phrase(terms: [String], boost: Double, queryClauses: Range<Int>) throws(IndexFormatError)
+        -> ClauseScorer?
+    {
         var scorers: [TermScorer] = []
         for term in terms {
             guard let info = try reader.terms.lookup(term) else { return nil }
             scorers.append(TermScorer(cursor: try reader.postings(for: info), boost: boost, bm25: bm25))
         }
-        return ClauseScorer(terms: scorers, kind: .phrase(offsets: Array(0..<terms.count)), occurrence: .should)
+        return ClauseScorer(
+            terms: scorers, kind: .phrase(offsets: Array(0..<terms.count)), occurrence: .should,
+            queryClauses: queryClauses)
     }
 
     /// A phrase scorer, or nil when one of its terms is not in the index.
-    private func phrase(_ tokens: [Token], occurrence: Query.Occurrence) throws(IndexFormatError) -> ClauseScorer? {
+    private func phrase(_ tokens: [Token], occurrence: Query.Occurrence, queryClause: Int) throws(IndexFormatError)
+        -> ClauseScorer?
+    {
         var terms: [TermScorer] = []
         var offsets: [Int] = []
         var lastPosition = -1
@@ -290,6 +304,8 @@ struct QueryPlanner {
             terms.append(TermScorer(cursor: try reader.postings(for: info), boost: 1, bm25: bm25))
             offsets.append(token.position - tokens[0].position)
         }
-        return ClauseScorer(terms: terms, kind: .phrase(offsets: offsets), occurrence: occurrence)
+        return ClauseScorer(
+            terms: terms, kind: .phrase(offsets: offsets), occurrence: occurrence,
+            queryClauses: queryClause..<queryClause + 1)
     }
 }
