@@ -245,9 +245,9 @@ struct QueryPlanner {
             clause.occurrence == .mustNot ? [] : AnalyzedSynonyms.termSequence(analyzer.analyze(clause.text))
         }
         let sequence = words.flatMap { $0 }
+        guard sequence.count >= 2 else { return }
         // The query clause each term of the sequence comes from.
         let owners = words.enumerated().flatMap { index, terms in [Int](repeating: index, count: terms.count) }
-        guard sequence.count >= 2 else { return }
         for group in synonyms.groups {
             for entry in group where entry.count >= 2 {
                 guard let start = firstOccurrence(of: entry, in: sequence) else { continue }
