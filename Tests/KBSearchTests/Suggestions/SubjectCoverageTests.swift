@@ -31,8 +31,7 @@ import Testing
         let plan = try searcher.makePlan(
             query, request: SearchRequest(subject, prefixLastWord: false), boosts: boosts)
         var coverage = try SubjectCoverage(plan: plan, boosts: boosts, searcher: searcher)
-        let document = try #require(
-            (0..<searcher.reader.documentCount).first { try searcher.reader.storedDocument($0).id == id })
+        let document = try #require(try searcher.reader.document(withArticleID: id))
         return try coverage.confidence(of: document)
     }
 
