@@ -126,7 +126,7 @@ struct IndexCommand: ParsableCommand {
         return fields
     }
 
-    /// The default value of `setting` for each field, comma separated (`5,2,1,3`).
+    /// The default value of `setting` for each field, comma separated (`5,2,1,5`).
     private static func defaults(_ setting: KeyPath<FieldSettings, Double>) -> String {
         FieldSettings.defaults.map { String(format: "%g", $0[keyPath: setting]) }.joined(separator: ",")
     }
